@@ -1,0 +1,8 @@
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from .views import SiteDocumentsAPIViewSet, SiteImagesAPIViewSet, SitePagesAPIViewSet
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", SitePagesAPIViewSet)
+api_router.register_endpoint("images", SiteImagesAPIViewSet)
+api_router.register_endpoint("documents", SiteDocumentsAPIViewSet)

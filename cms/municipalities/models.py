@@ -1,0 +1,126 @@
+from functools import cached_property
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from cms.core.opening_hours import WeeklyHours
+
+# Fields that sites/<slug>.toml owns: sync_sites writes them, editors only see them.
+CONFIG_FIELDS = (
+    "slug",
+    "name",
+    "short_name",
+    "languages",
+    "theme",
+    "services",
+    "hostnames",
+    "address",
+    "postcode",
+    "city",
+    "phone",
+    "email",
+    "website",
+    "desk_name",
+    "desk_address",
+    "desk_phone",
+    "desk_appointment_url",
+    "desk_hours",
+    "social_links",
+    "collection",
+)
+
+
+@register_setting(icon="site")
+class Municipality(BaseSiteSetting):
+    """One municipality per Wagtail Site: the per-site facts every template reads.
+
+    The facts come from ``sites/<slug>.toml`` through ``sync_sites``; the editorial fields
+    at the end belong to the municipality's editors and are never touched by the sync.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=63, unique=True)
+    name = models.CharField(_("official name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=255)
+    languages = models.JSONField(_("languages"), default=list)
+    theme = models.CharField(_("theme"), max_length=63, default="regio")
+    services = models.JSONField(
+        _("shared services taken part in"),
+        default=dict,
+        help_text=_('{"mode": "all" | "only" | "except", "services": [...]}'),
+    )
+    hostnames = models.JSONField(_("host names"), default=list)
+    address = models.CharField(_("address"), max_length=255)
+    postcode = models.CharField(_("postcode"), max_length=8)
+    city = models.CharField(_("city"), max_length=255)
+    phone = models.CharField(_("phone"), max_length=32)
+    email = models.EmailField(_("e-mail"))
+    website = models.URLField(_("website"), blank=True)
+    desk_name = models.CharField(_("desk"), max_length=255)
+    desk_address = models.CharField(_("desk address"), max_length=255)
+    desk_phone = models.CharField(_("desk phone"), max_length=32)
+    desk_appointment_url = models.URLField(_("appointment link"), blank=True)
+    desk_hours = models.JSONField(_("desk opening hours"), default=dict)
+    social_links = models.JSONField(_("social links"), default=dict)
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="municipality",
+        help_text=_("The collection that holds this municipality's images and documents."),
+    )
+
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=255,
+        blank=True,
+        help_text=_("A short line under the municipality's name on the home page."),
+    )
+    notice = models.TextField(
+        _("notice"),
+        blank=True,
+        help_text=_("An urgent message shown at the top of every page, e.g. a closed desk."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("tagline"),
+                FieldPanel("notice"),
+            ],
+            heading=_("Editorial"),
+        ),
+        HelpPanel(
+            content=_(
+                "Name, contact details and opening hours come from the municipality's file in "
+                "sites/ and are changed there."
+            )
+        ),
+        MultiFieldPanel(
+            [FieldPanel(name, read_only=True) for name in ("name", "address", "phone", "email")],
+            heading=_("From the site configuration"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["short_name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    @cached_property
+    def opening_hours(self):
+        return WeeklyHours.from_json(self.desk_hours)
+
+    @property
+    def social(self):
+        return sorted(self.social_links.items())
+
+    @property
+    def root_url(self):
+        return self.site.root_url
