@@ -127,8 +127,13 @@ class WeeklyHours:
         """Rows for a table: (label, periods) Monday to Sunday."""
         return list(zip(WEEKDAY_LABELS, self.periods, strict=True))
 
-    def upcoming_closures(self, today, limit=5):
+    def upcoming_closures(self, today=None, limit=6):
+        today = today or dt.datetime.now(BRUSSELS).date()
         return [c for c in self.closed if c.date >= today][:limit]
+
+    @property
+    def next_closures(self):
+        return self.upcoming_closures()
 
     def status(self, moment=None):
         """Whether it is open at ``moment`` (Brussels time) and when it next opens or closes."""

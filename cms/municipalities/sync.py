@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page, Site
-from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.models import Translation, TranslationSource
 
 from cms.events.models import EventIndexPage
 from cms.locations.models import ContactPage
@@ -81,6 +81,29 @@ STANDARD_PAGES = (
         "Hoe {name} met uw persoonsgegevens omgaat.",
     ),
 )
+
+
+# The standard pages' titles in the other languages, until editors translate them.
+TRANSLATED_TITLES = {
+    ("diensten", "fr"): "Services",
+    ("diensten", "en"): "Services",
+    ("diensten", "de"): "Dienstleistungen",
+    ("nieuws", "fr"): "Actualités",
+    ("nieuws", "en"): "News",
+    ("nieuws", "de"): "Nachrichten",
+    ("evenementen", "fr"): "Événements",
+    ("evenementen", "en"): "Events",
+    ("evenementen", "de"): "Veranstaltungen",
+    ("contact", "fr"): "Contact et heures d'ouverture",
+    ("contact", "en"): "Contact and opening hours",
+    ("contact", "de"): "Kontakt und Öffnungszeiten",
+    ("toegankelijkheid", "fr"): "Déclaration d'accessibilité",
+    ("toegankelijkheid", "en"): "Accessibility statement",
+    ("toegankelijkheid", "de"): "Erklärung zur Barrierefreiheit",
+    ("privacy", "fr"): "Vie privée",
+    ("privacy", "en"): "Privacy",
+    ("privacy", "de"): "Datenschutz",
+}
 
 
 @dataclass
@@ -261,18 +284,32 @@ class MunicipalitySync:
         return pages
 
     def ensure_translations(self, pages, locales):
-        """Translate the home page and standard pages with wagtail-localize; return the
-        translated home pages (one per extra locale)."""
+        """Give the home page and standard pages a copy in every extra locale, registered
+        with wagtail-localize so editors translate them there; return the translated homes.
+
+        The copies are published here, top-down, rather than through wagtail-localize's
+        save_target, which publishes on commit from a stale instance and so resets the
+        parent's child count when parent and children are created in one transaction.
+        """
         homes = []
         for locale in locales:
-            creator = TranslationCreator(user=None, target_locales=[locale])
             for page in pages:
-                if page.get_translation_or_none(locale) is None:
-                    creator.create_translations(page, include_related_objects=False)
-                    self.changes.append(
-                        f"translate {page.url_path.split('/', 2)[-1] or '/'} "
-                        f"into {locale.language_code}"
-                    )
+                if page.get_translation_or_none(locale) is not None:
+                    continue
+                source, _created = TranslationSource.get_or_create_from_instance(page)
+                translated = page.copy_for_translation(locale)
+                translated.title = TRANSLATED_TITLES.get(
+                    (page.slug, locale.language_code), translated.title
+                )
+                translated.draft_title = translated.title
+                _publish(translated)
+                Translation.objects.get_or_create(
+                    source=source, target_locale=locale, defaults={"enabled": True}
+                )
+                self.changes.append(
+                    f"translate {page.url_path.split('/', 2)[-1] or '/'} "
+                    f"into {locale.language_code}"
+                )
             homes.append(pages[0].get_translation(locale))
         return homes
 

@@ -9,3 +9,6 @@ os.environ.setdefault("VOORDEUR_HOSTNAMES", "development")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 from .base import *
+
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -12,3 +12,5 @@ from .base import *
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

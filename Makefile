@@ -1,0 +1,60 @@
+# Voordeur: `make run` serves the demo region, `make test` runs every check.
+# Every target installs what it needs into .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/voordeur
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install run demo test lint check test-sqlite test-postgres bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[test]"
+	touch $@
+
+demo: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py sync_sites
+	$(BIN)/python manage.py setup_demo
+
+run: demo
+	@echo "Serving the region at http://localhost:8000/ and each site at http://<slug>.localhost:8000/"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-but-long-enough-for-the-check \
+	ALLOWED_HOSTS=www.kortrijk.be DJANGO_SETTINGS_MODULE=cms.settings.production \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+test-sqlite: install
+	@echo "== test suite on SQLite"
+	env -u DATABASE_URL $(BIN)/pytest -q
+
+test-postgres: install
+	@if $(BIN)/python scripts/pg_available.py "$(PG_URL)"; then \
+		echo "== test suite on PostgreSQL ($(PG_URL))"; \
+		DATABASE_URL="$(PG_URL)" $(BIN)/pytest -q; \
+	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
+		echo "PostgreSQL is not reachable at $(PG_URL) and REQUIRE_POSTGRES=1: failing."; exit 1; \
+	else \
+		echo "SKIPPED: the PostgreSQL pass (no server at $(PG_URL)); set REQUIRE_POSTGRES=1 to make this a failure."; \
+	fi
+
+test: lint check test-sqlite test-postgres
+
+bench: demo
+	$(BIN)/python -m tests.benchmarks.run
+
+clean:
+	rm -rf var $(VENV)

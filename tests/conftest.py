@@ -1,0 +1,35 @@
+"""The demo region's 13 sites are synced once per test session; each test runs in a
+transaction that is rolled back, so tests see the same region and cannot leak into
+each other."""
+
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("sync_sites", stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches site root paths; a rolled-back test must not leave them behind."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def host_client(client):
+    """A test client for one site: ``host_client("kortrijk").get("/")``."""
+
+    def for_site(slug):
+        hostname = "localhost" if slug == "region" else f"{slug}.localhost"
+        client.defaults["HTTP_HOST"] = f"{hostname}:8000"
+        return client
+
+    return for_site
