@@ -211,7 +211,7 @@ class MunicipalitySync:
             title=self.config.short_name,
             slug=self.config.slug,
             locale=locale,
-            summary=_("Welkom op de website van %(name)s.") % {"name": self.config.name},
+            summary=f"Welkom op de website van {self.config.name}.",
         )
         root.add_child(instance=home)
         _publish(home)

@@ -30,5 +30,12 @@ def restrict_to_own_trees(pages, request):
     return pages.filter(permitted_tree_filter(user))
 
 
-hooks.register("construct_page_chooser_queryset", restrict_to_own_trees)
-hooks.register("construct_explorer_page_queryset", restrict_to_own_trees)
+@hooks.register("construct_page_chooser_queryset")
+def restrict_page_chooser(pages, request):
+    return restrict_to_own_trees(pages, request)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def restrict_explorer(parent_page, pages, request):
+    # The explorer passes the page being explored first; the chooser does not.
+    return restrict_to_own_trees(pages, request)

@@ -26,10 +26,10 @@ def site_navigation(context, page):
     Without a page (a 404), the request's site home is used.
     """
     request = context.get("request")
-    if page is None or page.depth < 2:
+    if not isinstance(page, Page) or page.depth < 2:
         site = Site.find_for_request(request) if request else None
         page = site.root_page if site else None
-    if page is None or page.depth < 2:
+    if not isinstance(page, Page) or page.depth < 2:
         return {"menu": [], "links": {}, "home": "/"}
     children = (
         Page.objects.filter(path__startswith=_home_path(page), depth__in=(2, 3))
@@ -55,7 +55,7 @@ def site_navigation(context, page):
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
     """The page's ancestors from the site's home page down, excluding the page itself."""
-    if page is None or page.depth <= 2:
+    if not isinstance(page, Page) or page.depth <= 2:
         return []
     request = context.get("request")
     ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("depth")
@@ -65,7 +65,7 @@ def breadcrumbs(context, page):
 @register.simple_tag(takes_context=True)
 def language_links(context, page):
     """The live translations of ``page``, each linked in its own language."""
-    if page is None or not page.translation_key:
+    if not isinstance(page, Page) or not page.translation_key:
         return []
     request = context.get("request")
     translations = page.get_translations(inclusive=True).live().select_related("locale")
