@@ -6,3 +6,6 @@ class MunicipalitiesConfig(AppConfig):
     name = "cms.municipalities"
     label = "municipalities"
     verbose_name = _("Municipalities")
+
+    def ready(self):
+        from . import aliases  # noqa: F401 - connects the cache invalidation signals

@@ -193,3 +193,13 @@ def test_production_hostnames(sites_dir, settings):
 
 def test_sync_creates_no_users():
     assert not get_user_model().objects.exists()
+
+
+def test_other_production_hostnames_redirect_to_the_canonical_one(sites_dir, settings, client):
+    settings.VOORDEUR_HOSTNAMES = "production"
+    settings.ALLOWED_HOSTS = ["*"]
+    sync("kortrijk")
+    response = client.get("/nieuws/?page=2", HTTP_HOST="kortrijk.be")
+    assert response.status_code == 301
+    assert response["Location"] == "https://www.kortrijk.be/nieuws/?page=2"
+    assert client.get("/", HTTP_HOST="www.kortrijk.be", secure=True).status_code == 200
