@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from cms.core.opening_hours import BRUSSELS
 
-from .facts import FACTS, facts_for
+from .facts import FACTS, FACTS_BY_SLUG, LocalEvent, LocalFacts, Venue
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,6 @@ def long_date(day):
         return date_format(day, "l j F")
 
 
-def clock(time):
-    """``9.30 uur``, ``14 uur``: a time as Flemish text reads it."""
-    return f"{time.hour} uur" if not time.minute else f"{time.hour}.{time.minute:02d} uur"
-
-
 def at(day, hour, minute=0):
     """An aware datetime in Brussels time."""
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=BRUSSELS)
@@ -84,6 +79,38 @@ def next_weekday(day, weekday):
 
 def thousands(number):
     return f"{number:,}".replace(",", ".")
+
+
+def facts_for(municipality):
+    """The facts of ``municipality``, or plain ones for a municipality the demo does not know."""
+    known = FACTS_BY_SLUG.get(municipality.slug)
+    if known:
+        return known
+    short = municipality.short_name
+    street = municipality.address.rstrip("0123456789 ") or "Kerkstraat"
+    return LocalFacts(
+        slug=municipality.slug,
+        inhabitants=None,
+        deelgemeenten=(),
+        intro=f"{short} is een van de gemeenten van Zuid-West-Vlaanderen.",
+        history=(
+            f"{short} groeide rond zijn kerk en markt uit tot de gemeente van vandaag.",
+            "Verenigingen, scholen en handelaars maken er samen het dorpsleven.",
+        ),
+        streets=("Stationsstraat", "Kerkstraat", "Schoolstraat", "Molenstraat"),
+        square=street,
+        hall="de gemeentelijke feestzaal",
+        walk="de omgeving",
+        library=Venue(municipality.address, "village"),
+        recycling=None,
+        event=LocalEvent(
+            slug="dorpsfeest",
+            title=f"Dorpsfeest in {short}",
+            place=f"{street}, {short}",
+            summary="Muziek, eten en animatie voor jong en oud.",
+            text="Verenigingen zorgen voor eten en drinken; de toegang is gratis.",
+        ),
+    )
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,8 @@ FACTS = (
             slug="literaire-wandeling-streuvels",
             title="Literaire wandeling in het spoor van Stijn Streuvels",
             place="Het Lijsternest, Ingooigem",
-            summary="Een gids leest voor uit het werk van Streuvels op de plekken die hij beschreef.",
+            summary="Een gids leest voor uit het werk van Streuvels, op de plekken die hij "
+            "beschreef.",
             text="De wandeling van zes kilometer vertrekt aan Het Lijsternest en loopt over "
             "holle wegen en kouters. Stevige schoenen aanbevolen.",
         ),
@@ -167,9 +168,9 @@ FACTS = (
             "Het belfort en het begijnhof staan op de Werelderfgoedlijst van UNESCO. De "
             "Broeltorens aan de Leie herinneren aan de middeleeuwse stadsomwalling.",
         ),
-        streets=("Doorniksestraat", "Lange Steenstraat", "Budastraat", "Overleiestraat"),
+        streets=("Meensesteenweg", "Sint-Denijsestraat", "Budastraat", "Overleiestraat"),
         square="Grote Markt",
-        hall="Schouwburg Kortrijk",
+        hall="zaal De Vonk",
         walk="de Leieboorden",
         library=Venue("Leiestraat 30", "city"),
         recycling=Venue("Bissegemsestraat 130", "town"),
@@ -393,35 +394,3 @@ FACTS = (
 )
 
 FACTS_BY_SLUG = {facts.slug: facts for facts in FACTS}
-
-
-def facts_for(municipality):
-    """The facts of ``municipality``, or plain ones for a municipality the demo does not know."""
-    known = FACTS_BY_SLUG.get(municipality.slug)
-    if known:
-        return known
-    short = municipality.short_name
-    street = municipality.address.rstrip("0123456789 ") or "Kerkstraat"
-    return LocalFacts(
-        slug=municipality.slug,
-        inhabitants=None,
-        deelgemeenten=(),
-        intro=f"{short} is een van de gemeenten van Zuid-West-Vlaanderen.",
-        history=(
-            f"{short} groeide rond zijn kerk en markt uit tot de gemeente van vandaag.",
-            "Verenigingen, scholen en handelaars maken er samen het dorpsleven.",
-        ),
-        streets=("Stationsstraat", "Kerkstraat", "Schoolstraat", "Molenstraat"),
-        square=street,
-        hall="de gemeentelijke feestzaal",
-        walk="de omgeving",
-        library=Venue(municipality.address, "village"),
-        recycling=None,
-        event=LocalEvent(
-            slug="dorpsfeest",
-            title=f"Dorpsfeest in {short}",
-            place=f"{street}, {short}",
-            summary="Muziek, eten en animatie voor jong en oud.",
-            text="Verenigingen zorgen voor eten en drinken; de toegang is gratis.",
-        ),
-    )

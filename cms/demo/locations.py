@@ -59,7 +59,7 @@ _ADDRESS = re.compile(r"^(?P<street>.+),\s*(?P<postcode>\d{4})\s+(?P<city>.+)$")
 
 def town_hall_slug(municipality):
     """``stadhuis``, ``gemeentehuis``, ``administratief-centrum``: from the desk's name."""
-    return slugify(re.split(r"\s+[–-]\s+", municipality.desk_name)[0])
+    return slugify(re.split(r"\s+[\u2013-]\s+", municipality.desk_name)[0])
 
 
 def _opening_periods(hours):
@@ -200,4 +200,3 @@ def location_specs(local):
     if local.facts.recycling:
         specs.append(_recycling_park(local))
     return specs
-

@@ -12,3 +12,5 @@ from .base import *
 
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+INSTALLED_APPS = [*INSTALLED_APPS, "cms.demo"]

@@ -14,3 +14,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+INSTALLED_APPS = [*INSTALLED_APPS, "cms.demo"]

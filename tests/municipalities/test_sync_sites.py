@@ -203,3 +203,25 @@ def test_other_production_hostnames_redirect_to_the_canonical_one(sites_dir, set
     assert response.status_code == 301
     assert response["Location"] == "https://www.kortrijk.be/nieuws/?page=2"
     assert client.get("/", HTTP_HOST="www.kortrijk.be", secure=True).status_code == 200
+
+
+def test_named_slugs_limit_the_sync(sites_dir):
+    path = sites_dir / "menen.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('phone = "+32 56', 'phone = "+32 57', 1), "utf-8"
+    )
+    path = sites_dir / "wervik.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('phone = "+32 56', 'phone = "+32 57', 1), "utf-8"
+    )
+    output = sync("menen")
+    assert "wervik" not in output
+    assert "region" not in output
+    assert not Municipality.objects.get(slug="wervik").phone.startswith("+32 57")
+
+
+def test_an_unknown_slug_is_an_error():
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("sync_sites", "atlantis", stdout=StringIO(), stderr=err)
+    assert "no file sites/atlantis.toml" in err.getvalue()

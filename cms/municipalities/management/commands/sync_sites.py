@@ -18,7 +18,7 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Print the plan and write nothing."
         )
 
-    def handle(self, *slugs, dry_run=False, **options):
+    def handle(self, *args, slugs=(), dry_run=False, **options):
         directory = load_sites(settings.SITES_DIR, settings.THEMES_DIR)
         for error in directory.errors:
             self.stderr.write(self.style.ERROR(f"refused {error}"))

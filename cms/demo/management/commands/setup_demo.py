@@ -1,0 +1,127 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms.demo.seed import MunicipalityDemo
+from cms.demo.users import MissingGroupError, demo_accounts, ensure_accounts
+from cms.municipalities.models import Municipality
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the municipalities that sync_sites created with demo content and create the "
+        "demo users (admin, editor-<slug>, moderator-<slug>). Idempotent: only adds what is "
+        "missing. Refuses to run unless DEBUG is on."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "slugs", nargs="*", metavar="SLUG", help=_("Only these municipalities.")
+        )
+
+    def handle(self, *args, slugs=(), **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                _(
+                    "setup_demo creates users with publicly known passwords, so it only runs "
+                    "with DEBUG on. Never run it in production."
+                )
+            )
+        municipalities = self.municipalities(slugs)
+        verbose = options["verbosity"] >= 2
+        changed = 0
+
+        try:
+            with transaction.atomic():
+                accounts = ensure_accounts(demo_accounts(municipalities))
+        except MissingGroupError as error:
+            raise CommandError(
+                _("Missing groups %(groups)s: run `manage.py sync_sites` first.")
+                % {"groups": error}
+            ) from error
+        if accounts.created or accounts.joined:
+            changed += 1
+            self.stdout.write(
+                _("users: created %(created)d, added %(joined)d to their group")
+                % {"created": len(accounts.created), "joined": len(accounts.joined)}
+            )
+            if verbose:
+                for username in accounts.created:
+                    self.stdout.write(_("  created user %(name)s") % {"name": username})
+                for username, group in accounts.joined:
+                    self.stdout.write(
+                        _("  added %(name)s to %(group)s") % {"name": username, "group": group}
+                    )
+        else:
+            self.stdout.write(_("users: unchanged"))
+
+        today = timezone.localdate()
+        for municipality in municipalities:
+            with transaction.atomic():
+                report = MunicipalityDemo(municipality, today).run()
+            for warning in report.warnings:
+                self.stderr.write(self.style.WARNING(f"{report.slug}: {warning}"))
+            if not report.changed:
+                self.stdout.write(_("%(slug)s: unchanged") % {"slug": report.slug})
+                continue
+            changed += 1
+            self.stdout.write(
+                _("%(slug)s: created %(created)d pages, filled the body of %(filled)d")
+                % {
+                    "slug": report.slug,
+                    "created": len(report.created),
+                    "filled": len(report.filled),
+                }
+            )
+            if verbose:
+                for path in report.filled:
+                    self.stdout.write(_("  filled the body of %(path)s") % {"path": path})
+                for path in report.created:
+                    self.stdout.write(_("  created page %(path)s") % {"path": path})
+
+        if changed:
+            self.stdout.write(self.style.SUCCESS(_("Demo content and users are in place.")))
+        else:
+            self.stdout.write(self.style.SUCCESS(_("Nothing changed.")))
+        self.write_credentials(accounts.rows)
+
+    def municipalities(self, slugs):
+        municipalities = list(Municipality.objects.select_related("site__root_page"))
+        if not municipalities:
+            raise CommandError(_("No municipalities yet: run `manage.py sync_sites` first."))
+        unknown = sorted(set(slugs) - {municipality.slug for municipality in municipalities})
+        if unknown:
+            raise CommandError(
+                _("Unknown municipalities: %(slugs)s.") % {"slugs": ", ".join(unknown)}
+            )
+        return [m for m in municipalities if not slugs or m.slug in slugs]
+
+    def write_credentials(self, rows):
+        headers = (_("user"), _("password"), _("role"), _("account"))
+        cells = [
+            (
+                account.username,
+                account.password,
+                account.role,
+                _("created now") if created else _("existed already"),
+            )
+            for account, created in rows
+        ]
+        widths = [max(len(row[i]) for row in [headers, *cells]) for i in range(len(headers))]
+        self.stdout.write("")
+        self.stdout.write(
+            _("Demo accounts (log in at %(url)s):")
+            % {"url": f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"}
+        )
+        for row in [headers, tuple("-" * width for width in widths), *cells]:
+            padded = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            self.stdout.write("  ".join(padded).rstrip())
+        if any(not created for _account, created in rows):
+            self.stdout.write(
+                _(
+                    "Accounts that existed already were left as they were: their password is "
+                    "the one shown only if an earlier setup_demo created them."
+                )
+            )
