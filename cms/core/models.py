@@ -6,6 +6,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.municipalities.forms import MunicipalityPageForm
+
 from .blocks import BodyBlock
 
 
@@ -22,12 +24,27 @@ class BasePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     api_fields = [APIField("summary")]
+    base_form_class = MunicipalityPageForm  # no other municipality's media or pages
 
     class Meta:
         abstract = True
 
     def get_template(self, request, *args, **kwargs):
         return f"pages/{self._meta.model_name}.html"
+
+
+class SiteRootMixin:
+    """Routes a whole path in one lookup by ``url_path`` instead of Wagtail's two queries
+    per level; a path that matches no page exactly (a routable page's sub-path) falls back
+    to Wagtail's walk down the tree."""
+
+    def route(self, request, path_components):
+        if len(path_components) > 1:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = Page.objects.filter(url_path=url_path).first()
+            if page is not None:
+                return page.specific.route(request, [])
+        return super().route(request, path_components)
 
 
 class BodyPageMixin(models.Model):
@@ -41,3 +58,18 @@ class BodyPageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ContentGeneration(models.Model):
+    """One counter, bumped whenever public content changes (a publish, a move, a site's
+    settings...). The page cache puts it in every key, so every server, whatever its own
+    cache, stops serving what changed as soon as the change is committed."""
+
+    value = models.BigIntegerField(_("value"), default=0)
+
+    class Meta:
+        verbose_name = _("content generation")
+        verbose_name_plural = _("content generations")
+
+    def __str__(self):
+        return str(self.value)

@@ -5,8 +5,9 @@ import re
 
 from django.utils.text import slugify
 
-from cms.core.opening_hours import WeeklyHours
-from cms.locations.models import ClosingDayRecord, LocationPage, OpeningPeriod
+from cms.core.blocks import stream_data
+from cms.core.opening_hours import ClosingDay, WeeklyHours
+from cms.locations.models import LocationPage
 
 from .content import PageSpec, bullets, next_weekday, paragraph
 
@@ -62,26 +63,12 @@ def town_hall_slug(municipality):
     return slugify(re.split(r"\s+[\u2013-]\s+", municipality.desk_name)[0])
 
 
-def _opening_periods(hours):
-    return [
-        OpeningPeriod(weekday=weekday, opens=opens, closes=closes)
-        for weekday, periods in enumerate(hours.periods)
-        for opens, closes in periods
-    ]
-
-
-def _closing_days(hours, *extra):
-    days = {closed.date: closed.reason for closed in hours.closed}
-    for date, reason in extra:
-        days.setdefault(date, reason)
-    return [ClosingDayRecord(date=date, reason=reason) for date, reason in sorted(days.items())]
-
-
 def _hours_fields(hours, *extra_closed):
-    return {
-        "opening_periods": _opening_periods(hours),
-        "closing_days": _closing_days(hours, *extra_closed),
-    }
+    days = {closed.date: closed.reason for closed in hours.closed}
+    for date, reason in extra_closed:
+        days.setdefault(date, reason)
+    closed = [ClosingDay(date, reason) for date, reason in sorted(days.items())]
+    return {"hours": stream_data(WeeklyHours(periods=hours.periods, closed=tuple(closed)))}
 
 
 def _town_hall(local):

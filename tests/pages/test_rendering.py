@@ -5,8 +5,10 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
+from cms.core.blocks import stream_data
+from cms.core.opening_hours import WeeklyHours
 from cms.events.models import EventPage
-from cms.locations.models import LocationPage, OpeningPeriod
+from cms.locations.models import LocationPage
 from cms.news.models import NewsArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +34,15 @@ def menen_content():
     """One page of every type that sync_sites does not create, on Menen's site."""
     location = add(
         "/menen/contact/",
-        LocationPage(title="Bibliotheek", slug="bibliotheek", address="Grote Markt 1",
-                     postcode="8930", city="Menen"),
-    )  # fmt: skip
-    OpeningPeriod.objects.create(page=location, weekday=2, opens=dt.time(14), closes=dt.time(18))
+        LocationPage(
+            title="Bibliotheek",
+            slug="bibliotheek",
+            address="Grote Markt 1",
+            postcode="8930",
+            city="Menen",
+            hours=stream_data(WeeklyHours.from_config({"wednesday": ["14:00-18:00"]})),
+        ),
+    )
     add(
         "/menen/nieuws/",
         NewsArticlePage(title="Wegenwerken in de Rijselstraat", slug="wegenwerken"),
@@ -75,7 +82,7 @@ def test_every_page_type_renders_with_language_and_municipality(
     assert response.status_code == 200
     assert expected in response.content.decode()
     assert html_lang(response) == "nl"
-    assert title(response).endswith("– Menen")
+    assert title(response) == "Stad Menen" if path == "/" else title(response).endswith("– Menen")
 
 
 def test_translated_pages_live_under_the_language_prefix(host_client):
@@ -115,9 +122,7 @@ def test_regional_landing_lists_every_municipality(host_client):
 def test_footer_shows_contact_and_opening_hours(host_client):
     body = host_client("kortrijk").get("/").content.decode()
     assert "+32 56 27 70 00" in body
-    assert re.search(
-        r"(Nu open, tot \d\d:\d\d|Gesloten\. Opent|Vandaag gesloten)", body
-    )
+    assert re.search(r"(Nu open, tot \d\d:\d\d|Gesloten\. Opent|Vandaag gesloten)", body)
 
 
 def test_healthz_reports_the_database(client):
