@@ -3,13 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 
-from cms.core.models import BasePage, BodyPageMixin
+from cms.core.models import BasePage, BodyPageMixin, SiteRootMixin
 from cms.events.models import EventPage
 from cms.municipalities.models import Municipality
 from cms.news.models import NewsArticlePage
 
 
-class HomePage(BodyPageMixin, BasePage):
+class HomePage(SiteRootMixin, BodyPageMixin, BasePage):
     """A municipality's home page: the root of its site in each language."""
 
     parent_page_types = ["wagtailcore.Page"]
