@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        # Imported here, once the app registry is ready: signal receivers need the models.
+        from . import page_cache
+
+        page_cache.connect_signals()

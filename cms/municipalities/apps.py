@@ -8,4 +8,10 @@ class MunicipalitiesConfig(AppConfig):
     verbose_name = _("Municipalities")
 
     def ready(self):
-        from . import aliases  # noqa: F401 - connects the cache invalidation signals
+        # Imported here, once the app registry is ready: signal receivers need the models.
+        from cms.core.page_cache import bump_on_change_of
+
+        from . import aliases  # noqa: F401 - connects the alias cache's signals
+        from .models import Municipality
+
+        bump_on_change_of(Municipality)
