@@ -44,7 +44,9 @@ test-sqlite: install
 test-postgres: install
 	@if $(BIN)/python scripts/pg_available.py "$(PG_URL)"; then \
 		echo "== test suite on PostgreSQL ($(PG_URL))"; \
-		DATABASE_URL="$(PG_URL)" $(BIN)/pytest -q; \
+		DATABASE_URL="$(PG_URL)" $(BIN)/pytest -q && \
+		echo "== production smoke test: gunicorn, production settings, PostgreSQL" && \
+		$(BIN)/pytest -q -m smoke tests/smoke; \
 	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_URL) and REQUIRE_POSTGRES=1: failing."; exit 1; \
 	else \

@@ -69,7 +69,8 @@ max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", max(max_requests // 1
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 # The workers' heartbeat files on tmpfs, not on a (possibly overlay) disk that can block.
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+_SHM = "/dev/shm"  # noqa: S108 (only gunicorn's own heartbeat files, as its docs advise)
+worker_tmp_dir = _SHM if os.path.isdir(_SHM) else None
 
 # Gunicorn's control socket defaults to a path in $HOME shared by every gunicorn of the
 # user (a second instance takes it over); only create one when asked for.
@@ -84,6 +85,5 @@ accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = (
-    '%(h)s "%({x-forwarded-for}i)s" %(t)s "%(r)s" %(s)s %(b)s %(M)sms '
-    '"%({host}i)s" "%(f)s" "%(a)s"'
+    '%(h)s "%({x-forwarded-for}i)s" %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%({host}i)s" "%(f)s" "%(a)s"'
 )

@@ -19,7 +19,8 @@ def host_aliases():
             for hostname in municipality.hostnames:
                 if hostname != municipality.site.hostname:
                     aliases[hostname] = municipality.site.root_url
-        cache.set(CACHE_KEY, aliases, None)
+        # Expires too: a worker with a local-memory cache sees a sync by another process.
+        cache.set(CACHE_KEY, aliases, 60)
     return aliases
 
 

@@ -16,6 +16,8 @@ class HostAliasRedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path == "/healthz":
+            return self.get_response(request)
         hostname, _port = split_domain_port(request.get_host())
         target = host_aliases().get(hostname)
         if target:
