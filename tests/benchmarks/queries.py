@@ -58,9 +58,7 @@ class Bench:
         self.host = f"{self.site.hostname}:{self.site.port}"
         self.home = HomePage.objects.get(pk=self.site.root_page_id)
         region_site = Site.objects.filter(root_page__in=RegionPage.objects.all()).first()
-        self.region_host = (
-            f"{region_site.hostname}:{region_site.port}" if region_site else None
-        )
+        self.region_host = f"{region_site.hostname}:{region_site.port}" if region_site else None
         self.news = NewsIndexPage.objects.child_of(self.home).get()
         self.events = EventIndexPage.objects.child_of(self.home).get()
         self.contact = ContactPage.objects.child_of(self.home).get()
@@ -74,12 +72,15 @@ class Bench:
         """Bring each listing up to ``total`` bench children (news, events, locations, menu)."""
         from django.utils import timezone
 
+        from cms.core.blocks import stream_data
+        from cms.core.opening_hours import WeeklyHours
         from cms.events.models import EventPage
-        from cms.locations.models import LocationPage, OpeningPeriod
+        from cms.locations.models import LocationPage
         from cms.news.models import NewsArticlePage
         from cms.pages.models import ContentPage
 
         today, now = timezone.localdate(), timezone.now()
+        weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday")
         locations = list(LocationPage.objects.child_of(self.contact).order_by("path"))
         for i in range(self.added, total):
             location = LocationPage(
@@ -90,10 +91,9 @@ class Bench:
                 postcode="8500",
                 city="Kortrijk",
                 phone="056 27 00 00",
-                opening_periods=[
-                    OpeningPeriod(weekday=day, opens=dt.time(9), closes=dt.time(12, 30))
-                    for day in range(5)
-                ],
+                hours=stream_data(
+                    WeeklyHours.from_config({day: ["09:00-12:30"] for day in weekdays})
+                ),
             )
             self.contact.add_child(instance=location)
             locations.append(location)
@@ -161,7 +161,7 @@ class Bench:
 
 
 def _request(client, host, path):
-    hostname, _, port = host.partition(":")
+    port = host.partition(":")[2]
     return client.get(path, HTTP_HOST=host, SERVER_PORT=port or "80")
 
 
@@ -174,33 +174,68 @@ def _forget_caches():
     ContentType.objects.clear_cache()
 
 
+# The page types whose listing grows with the children the bench adds.
+LISTINGS = ("home", "news_index", "event_index", "contact")
+
+
 def count(client, host, path, *, cold):
-    """(status, number of queries) of one request."""
+    """(response, number of queries) of one request."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     if cold:
         _forget_caches()
+    # CaptureQueriesContext counts by position in a log of at most 9000 queries: the pages the
+    # bench adds fill it, so empty it first.
+    connection.queries_log.clear()
     with CaptureQueriesContext(connection) as captured:
         response = _request(client, host, path)
-    return response.status_code, len(captured)
+    return response, len(captured)
 
 
-def measure(bench, client, size):
+def _menu_items(html):
+    """How many items the page's main menu shows."""
+    start = html.find('<nav class="main-nav"')
+    return html.count("<li", start, html.find("</nav>", start)) if start >= 0 else 0
+
+
+def _cards(html):
+    """How many items the page lists (news, events, locations: each a card)."""
+    return html.count('class="card"')
+
+
+def measure(bench, client):
     results = {}
     for key, label, host, path in bench.page_types():
-        status, cold = count(client, host, path, cold=True)
+        first, cold = count(client, host, path, cold=True)
         count(client, host, path, cold=False)
-        warm_status, warm = count(client, host, path, cold=False)
+        response, warm = count(client, host, path, cold=False)
+        html = response.content.decode(errors="replace")
         results[key] = {
             "label": label,
             "host": host,
             "path": path,
-            "status": warm_status if status == 200 else status,
+            "status": response.status_code if first.status_code == 200 else first.status_code,
             "cold": cold,
             "warm": warm,
+            "menu_items": _menu_items(html),
+            "listed": _cards(html) if key in LISTINGS else None,
         }
     return results
+
+
+# Frames that say nothing about where a query comes from.
+_NOISE = (
+    "<frozen",
+    "runpy",
+    "functools",
+    "whitenoise/",
+    "django/db/",
+    "django/core/handlers",
+    "django/utils/",
+    "django/test/",
+    "tests/benchmarks",
+)
 
 
 def explain(bench, client, key):
@@ -219,9 +254,9 @@ def explain(bench, client, key):
             f"{frame.filename.split('site-packages/')[-1].replace(str(BASE_DIR) + '/', '')}"
             f":{frame.lineno} {frame.name}"
             for frame in traceback.extract_stack()[:-1]
-            if "/django/" not in frame.filename and "tests/benchmarks" not in frame.filename
+            if not any(part in frame.filename for part in _NOISE)
         ]
-        log.append((sql, frames[-4:]))
+        log.append((sql, frames[-5:]))
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(wrapper):
@@ -257,7 +292,7 @@ def main(argv=None):
     report = {"host": bench.host, "region_host": bench.region_host, "sizes": list(SIZES)}
     for size in SIZES:
         bench.add_children(size)
-        report[str(size)] = measure(bench, client, size)
+        report[str(size)] = measure(bench, client)
     if args.json:
         print(json.dumps(report))
     else:
