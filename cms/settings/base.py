@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "cms.events",
     "cms.locations",
     "cms.api",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
