@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +9,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.core.models import BasePage, BodyPageMixin
+from cms.core.pagination import listing_page
 
 PAGE_SIZE = 12
 
@@ -44,7 +44,7 @@ class EventIndexPage(BasePage):
             .select_related("location")
             .order_by("start", "pk")
         )
-        context["events"] = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+        context["events"] = listing_page(events, request.GET.get("page"), PAGE_SIZE)
         return context
 
 

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +6,7 @@ from wagtail.api import APIField
 from wagtail.search import index
 
 from cms.core.models import BasePage, BodyPageMixin
+from cms.core.pagination import listing_page
 
 PAGE_SIZE = 12
 
@@ -25,7 +25,7 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = NewsArticlePage.objects.live().child_of(self).order_by("-date", "-pk")
-        context["articles"] = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
+        context["articles"] = listing_page(articles, request.GET.get("page"), PAGE_SIZE)
         return context
 
 

@@ -2,12 +2,20 @@
 
     python -m tests.benchmarks.run [--duration 10] [--connections 16] [--threads 2]
 
-1. SQL queries per page type, counted in-process (tests/benchmarks/queries.py) on a
-   throwaway copy of var/voordeur.sqlite3, with 10 and then 100 children in every listing.
-2. gunicorn (2 workers, cms.settings.production) on a second copy, loaded with wrk on
+Both with the page cache for anonymous visitors (cms/core/page_cache.py) on and off:
+'cached' is what an anonymous visitor gets once a page is in the cache, 'render' is a
+page rendered on every request (PAGE_CACHE_SECONDS=0), what a logged-in editor or a cold
+cache costs.
+
+1. SQL queries per page type, counted in-process (tests/benchmarks/queries.py) on throwaway
+   copies of var/voordeur.sqlite3, with 10 and then 100 children in every listing: once
+   with the page cache off (the render count, the one the query target is about) and once
+   with it on (the cached count).
+2. gunicorn (2 workers, cms.settings.production) on another copy, loaded with wrk on
    loopback: requests per second and p50/p99 latency of the home page and a content page,
-   beside a static file served by the same server in the same run. The ratio to the static
-   file is the figure to quote: it cancels out most of the machine's speed.
+   beside a static file served by the same server in the same run. Two servers, one after
+   the other: page cache on, then off. The ratio to the static file of the same server is
+   the figure to quote: it cancels out most of the machine's speed.
 
 The demo database is never written to. The figures are printed and written to
 var/bench/foundation.txt; nothing is asserted about them. The run exits non-zero only when
@@ -130,13 +138,17 @@ def machine():
 # -- SQL queries ----------------------------------------------------------------------------
 
 
-def count_queries(database):
+def count_queries(database, *, page_cache_seconds=None):
+    """The counts of tests/benchmarks/queries.py; ``page_cache_seconds`` None leaves
+    PAGE_CACHE_SECONDS unset (the page cache on, its default), 0 turns the page cache off."""
     env = server.clean_env()
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
         DATABASE_URL=f"sqlite:///{database}",
         PYTHONDONTWRITEBYTECODE="1",
     )
+    if page_cache_seconds is not None:
+        env["PAGE_CACHE_SECONDS"] = str(page_cache_seconds)
     result = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks.queries", "--json"],
         cwd=BASE_DIR,
@@ -150,37 +162,56 @@ def count_queries(database):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def report_queries(say, counts):
-    small, large = (str(size) for size in counts["sizes"])
+def report_queries(say, render, cached):
+    """The counts with the page cache off (``render``) and on (``cached``). Returns #errors."""
+    small, large = (str(size) for size in render["sizes"])
     say(
-        f"SQL queries per request, counted in-process (cms.settings.dev, test client) on a copy "
+        f"SQL queries per request, counted in-process (cms.settings.dev, test client) on copies "
         f"of the demo database with {small} and then {large} children in every listing "
         f"(news, events, locations) and in the main menu."
     )
     say(
-        "'warm' is the figure: the third request to the page; 'cold' is the first after "
-        "emptying Django's cache and the content-type cache. 'menu items' and 'listed' are what "
-        f"the page showed with {small} / {large} children: the proof that the children were "
-        "rendered (news and events paginate by 12; the home page shows 3 news and 3 events)."
+        f"render@{small}, render@{large}: THE figures for the <={TARGET_QUERIES} target. The "
+        "third request to the page with the page cache off (PAGE_CACHE_SECONDS=0): what "
+        "rendering the page costs, paid by every request of a logged-in editor and by an "
+        "anonymous visitor whenever the page is not in the cache. 'growth' compares them."
+    )
+    say(
+        f"cached: the same third request with the page cache on (PAGE_CACHE_SECONDS="
+        f"{cached['page_cache_seconds']}, the default), a cache hit: what an anonymous visitor "
+        "gets once the page is cached (the one query reads the content generation). "
+        "'cold': the first request after emptying Django's cache and the content-type cache, "
+        "page cache off. 'menu items' and 'listed' are what the page showed with "
+        f"{small} / {large} children: the proof that the children were rendered (news and "
+        "events paginate by 12; the home page shows 3 news and 3 events)."
     )
     say()
-    rows, errors = [], 0
-    for key, row in counts[small].items():
-        big = counts[large][key]
-        if row["status"] != 200 or big["status"] != 200:
+    rows, errors, not_hits, not_off = [], 0, [], []
+    for key, row in render[small].items():
+        big = render[large][key]
+        hits = [cached[size].get(key) for size in (small, large)]
+        statuses = {row["status"], big["status"], *(hit["status"] for hit in hits if hit)}
+        if statuses != {200} or None in hits:
             errors += 1
+        if any(hit is None or hit["page_cache"] != "hit" for hit in hits):
+            not_hits.append(row["label"])
+        if row["page_cache"] or big["page_cache"]:
+            not_off.append(row["label"])
+        # The cached count with 10 and with 100 children, once when it is the same.
+        cached_counts = [hit["warm"] if hit else "-" for hit in hits]
+        if cached_counts[0] == cached_counts[1]:
+            cached_counts = cached_counts[:1]
         listed = f"{row['listed']} / {big['listed']}" if row["listed"] is not None else "-"
         rows.append(
             [
                 row["label"],
                 f"{row['host'].split(':')[0]}{row['path']}",
-                row["status"]
-                if row["status"] == big["status"]
-                else f"{row['status']}/{big['status']}",
+                "/".join(str(status) for status in sorted(statuses)),
                 row["cold"],
                 row["warm"],
                 big["warm"],
                 "same" if big["warm"] == row["warm"] else f"{big['warm'] - row['warm']:+d}",
+                " / ".join(str(n) for n in cached_counts),
                 f"{row['menu_items']} / {big['menu_items']}",
                 listed,
                 "yes" if max(row["warm"], big["warm"]) <= TARGET_QUERIES else "NO",
@@ -192,68 +223,85 @@ def report_queries(say, counts):
             "url",
             "status",
             "cold",
-            f"warm@{small}",
-            f"warm@{large}",
+            f"render@{small}",
+            f"render@{large}",
             "growth",
+            "cached",
             "menu items",
             "listed",
-            f"<={TARGET_QUERIES}",
+            f"render<={TARGET_QUERIES}",
         ],
         rows,
-        "<<>>>>><<<",
+        "<<>>>>>><<<",
     )
+    if not_hits:
+        say(
+            "note: not served from the page cache when it was on (X-Page-Cache was not 'hit'), "
+            f"so 'cached' is a render: {', '.join(not_hits)}."
+        )
+    if not_off:
+        say(
+            "note: X-Page-Cache was set with PAGE_CACHE_SECONDS=0, so 'render' may not be a "
+            f"render: {', '.join(not_off)}."
+        )
     return errors
 
 
 # -- Throughput -----------------------------------------------------------------------------
 
+# The two servers: (mode, PAGE_CACHE_SECONDS for its environment, None: left unset).
+MODES = [("cached", None), ("render", 0)]
 
-def load(say, wrk_path, gunicorn, host, args):
-    """Check each URL answers 200, warm it up, then measure it with wrk. Returns #errors."""
+
+def load(wrk_path, gunicorn, host, args, mode):
+    """Check each URL answers 200, warm it up, then measure it with wrk.
+
+    Returns (rows of measurements, notes, #errors)."""
     port = gunicorn.port
     headers = {"Host": host, "X-Forwarded-Proto": "https"}
     status, body = server.get(port, "/", host, headers)
     match = STATIC_CSS.search(body.decode(errors="replace"))
     if status != 200 or match is None:
-        say(f"The home page answered {status} without a hashed base.css link: cannot go on.")
-        return 1
+        note = f"{mode}: the home page answered {status} without a hashed base.css link."
+        return [], [note], 1
     targets = [*LOADED, ("static file", match.group(1))]
 
-    errors, results = 0, {}
+    errors, results, notes = 0, [], []
     options = {"headers": headers, "threads": args.threads, "connections": args.connections}
     for label, path in targets:
         status, body = server.get(port, path, host, headers)
         if status != 200:
-            say(f"{label}: {path} answered {status}, not 200: not loaded.")
+            notes.append(f"{mode} {label}: {path} answered {status}, not 200: not loaded.")
             errors += 1
             continue
         url = f"http://127.0.0.1:{port}{path}"
         wrk.run(wrk_path, url, duration=args.warmup, **options)
+        # After the warm-up every worker has the page in its cache, if the page cache is on.
+        _, response_headers, _ = server.fetch(port, path, host, headers)
+        page_cache = response_headers.get("X-Page-Cache") or "-"
         boots = gunicorn.worker_boots()
         sample = cpu.Sample(gunicorn.pid).start()
         result = wrk.run(wrk_path, url, duration=args.duration, **options)
         sample.stop()
-        results[label] = (path, len(body), result, sample, gunicorn.worker_boots() - boots)
-        print(f"  {label}: {result.requests_per_second:,.0f} req/s", flush=True)
+        recycled = gunicorn.worker_boots() - boots
+        if recycled:
+            notes.append(f"{mode}: {recycled} gunicorn worker(s) booted while measuring {label}.")
+        results.append((mode, label, path, len(body), page_cache, result, sample))
+        print(f"  {mode} {label}: {result.requests_per_second:,.0f} req/s", flush=True)
+    return results, notes, errors
 
-    command = shlex.join(
-        wrk.command(
-            "wrk",
-            "http://127.0.0.1:PORT/PATH",
-            headers=headers,
-            threads=args.threads,
-            connections=args.connections,
-            duration=args.duration,
-        )
-    )
-    say(f"Each URL: a {args.warmup}s warm-up, then {command}")
-    say()
-    static = results.get("static file")
-    rows, busy = [], []
-    for label, (path, size, result, sample, recycled) in results.items():
+
+def report_throughput(say, results, cache_seconds):
+    """One table of both servers' measurements. Returns #errors."""
+    static = {mode: result for mode, label, _, _, _, result, _ in results if label == "static file"}
+    rows, errors, busy_by_mode = [], 0, {}
+    for mode, label, path, size, page_cache, result, sample in results:
         errors += result.errors
+        if sample.others_cpus is not None:
+            busy_by_mode.setdefault(mode, []).append(sample.others_cpus)
+        baseline = static.get(mode)
         ratio = (
-            f"{result.requests_per_second / static[2].requests_per_second:.2f}" if static else "-"
+            f"{result.requests_per_second / baseline.requests_per_second:.2f}" if baseline else "-"
         )
         target = ""
         if label != "static file":
@@ -264,13 +312,13 @@ def load(say, wrk_path, gunicorn, host, args):
         if cpu_ms:
             wrk_ms = sample.wrk * 1000 / result.requests if result.requests else 0
             bound = cpus() * 1000 / (cpu_ms + wrk_ms)
-        if sample.others_cpus is not None:
-            busy.append(sample.others_cpus)
         rows.append(
             [
+                mode,
                 label,
                 path,
                 f"{size:,}",
+                page_cache,
                 f"{result.requests_per_second:,.0f}",
                 f"{result.p50_ms:.1f}",
                 f"{result.p99_ms:.1f}",
@@ -283,13 +331,13 @@ def load(say, wrk_path, gunicorn, host, args):
                 target,
             ]
         )
-        if recycled:
-            say(f"note: {recycled} gunicorn worker(s) (re)booted while measuring {label}.")
     say.table(
         [
+            "mode",
             "page",
             "path",
             "bytes",
+            "X-Page-Cache",
             "req/s",
             "p50 ms",
             "p99 ms",
@@ -302,22 +350,36 @@ def load(say, wrk_path, gunicorn, host, args):
             f">={TARGET_RPS}",
         ],
         rows,
-        "<<>>>>>>>>>><",
+        "<<<><>>>>>>>>><",
     )
     say()
     say(
-        "/static: req/s relative to the static file in the same run (the figure to quote). "
+        f"cached: page cache on (PAGE_CACHE_SECONDS={cache_seconds.get('cached', '?')}, the "
+        "production default): what anonymous visitors get after the first request to a page, "
+        f"for {cache_seconds.get('cached', '?')} s or until the next publish (each worker "
+        "keeps its own local-memory cache). render: page cache off (PAGE_CACHE_SECONDS="
+        f"{cache_seconds.get('render', '?')}): every request rendered, what a logged-in "
+        "editor or a cold cache costs. The >= target applies to both. X-Page-Cache: the "
+        "header of one request made after the warm-up."
+    )
+    say(
+        "/static: req/s relative to the static file of the same server (the figure to quote). "
         "CPU ms/req: user+system CPU time of gunicorn's master and workers per request, "
         "which depends much less on what else the machine is doing. CPU bound: the req/s "
         f"that cost allows if gunicorn and wrk had all {cpus()} CPUs to themselves "
         "(CPUs x 1000 / (server + wrk CPU ms per request)), an estimate, not a measurement."
     )
+    busy = [value for values in busy_by_mode.values() for value in values]
     if busy:
+        ranges = "; ".join(
+            f"{min(values):.2f}-{max(values):.2f} during the {mode} runs"
+            for mode, values in busy_by_mode.items()
+            if values
+        )
         say(
-            f"Other processes kept {min(busy):.2f}-{max(busy):.2f} of the {cpus()} CPUs busy "
-            "during the runs"
+            f"Other processes kept this many of the {cpus()} CPUs busy: {ranges}"
             + (
-                ": the machine was NOT quiet; req/s and latency are lower than they would be."
+                ". The machine was NOT quiet: req/s and latency are lower than they would be."
                 if max(busy) > 0.2
                 else "."
             )
@@ -370,18 +432,31 @@ def main(argv=None):
         if not args.skip_queries:
             say()
             say("== SQL queries per page type")
-            print("  counting (adds 400 pages to a copy of the demo database) ...", flush=True)
-            counts = count_queries(copy_database(DEMO_DB, tmp / "queries.sqlite3"))
-            errors += report_queries(say, counts)
+            print(
+                "  counting, page cache off then on (each adds 400 pages to a copy of the demo "
+                "database) ...",
+                flush=True,
+            )
+            render = count_queries(
+                copy_database(DEMO_DB, tmp / "queries-render.sqlite3"), page_cache_seconds=0
+            )
+            cached = count_queries(copy_database(DEMO_DB, tmp / "queries-cached.sqlite3"))
+            errors += report_queries(say, render, cached)
 
         database = copy_database(DEMO_DB, tmp / "serve.sqlite3")
         host = site_host(database)
-        env = server.production_env(
-            database=database,
-            static_root=tmp / "static",
-            secret_key=secrets.token_urlsafe(50),
-            max_requests=args.max_requests,
-        )
+        secret_key = secrets.token_urlsafe(50)
+        envs = {
+            mode: server.production_env(
+                database=database,
+                static_root=tmp / "static",
+                secret_key=secret_key,
+                max_requests=args.max_requests,
+                page_cache_seconds=seconds,
+            )
+            for mode, seconds in MODES
+        }
+        cache_seconds = {mode: server.setting(envs[mode], "PAGE_CACHE_SECONDS") for mode in envs}
         say()
         say("== Throughput")
         recycling = (
@@ -393,26 +468,54 @@ def main(argv=None):
             f"gunicorn -c gunicorn.conf.py cms.wsgi:application, {server.WORKERS} sync workers "
             f"({recycling}), cms.settings.production, on a copy of the demo database "
             f"(SQLite, {page_count(database)} live pages), whitenoise for /static/; "
-            f"Host: {host}"
+            f"Host: {host}. Two servers, one after the other: "
+            + ", then ".join(
+                f"{mode} (PAGE_CACHE_SECONDS={cache_seconds[mode]}"
+                f"{', unset: the default' if seconds is None else ''})"
+                for mode, seconds in MODES
+            )
+            + "."
         )
+        command = shlex.join(
+            wrk.command(
+                "wrk",
+                "http://127.0.0.1:PORT/PATH",
+                headers={"Host": host, "X-Forwarded-Proto": "https"},
+                threads=args.threads,
+                connections=args.connections,
+                duration=args.duration,
+            )
+        )
+        say(f"Each URL: a {args.warmup}s warm-up, then {command}")
         print("  collectstatic ...", flush=True)
-        server.collectstatic(env)
-        try:
-            with server.gunicorn(env, error_log=tmp / "gunicorn.log") as gunicorn:
-                errors += load(say, wrk_path, gunicorn, host, args)
-        except (server.ServerError, wrk.WrkError) as error:
-            say(f"FAILED: {error}")
-            errors += 1
-        problems = [
-            line
-            for line in (tmp / "gunicorn.log").read_text(errors="replace").splitlines()
-            if line.strip() and "[INFO]" not in line
-        ]
-        if problems:
+        server.collectstatic(envs[MODES[0][0]])
+        results, notes = [], []
+        for mode, _ in MODES:
+            env = envs[mode]
+            log = tmp / f"gunicorn-{mode}.log"
+            try:
+                with server.gunicorn(env, error_log=log) as gunicorn:
+                    measured, more_notes, more_errors = load(wrk_path, gunicorn, host, args, mode)
+                results += measured
+                notes += more_notes
+                errors += more_errors
+            except (server.ServerError, wrk.WrkError) as error:
+                notes.append(f"{mode}: FAILED: {error}")
+                errors += 1
+            try:
+                lines = log.read_text(errors="replace").splitlines()
+            except OSError:
+                lines = []
+            problems = [line for line in lines if line.strip() and "[INFO]" not in line]
+            if problems:
+                notes.append(f"{mode}: gunicorn's error log (besides [INFO] lines):")
+                notes += [f"  {line}" for line in problems[-20:]]
+        say()
+        errors += report_throughput(say, results, cache_seconds)
+        if notes:
             say()
-            say("gunicorn's error log (besides [INFO] lines):")
-            for line in problems[-20:]:
-                say(f"  {line}")
+            for note in notes:
+                say(note if note.startswith("  ") else f"note: {note}")
 
     say()
     say(f"runtime: {time.monotonic() - started:.0f}s; {errors} error(s)")

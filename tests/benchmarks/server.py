@@ -39,6 +39,8 @@ _CLEARED = (
     "GUNICORN_LOG_LEVEL",
     "GUNICORN_CONTROL_SOCKET",
     "FORWARDED_ALLOW_IPS",
+    # The page cache: the bench measures with it on (the default) and off, explicitly.
+    "PAGE_CACHE_SECONDS",
 )
 
 
@@ -50,7 +52,9 @@ class ServerError(RuntimeError):
     pass
 
 
-def production_env(*, database, static_root, secret_key, max_requests=0):
+def production_env(*, database, static_root, secret_key, max_requests=0, page_cache_seconds=None):
+    """The environment of the production server; ``page_cache_seconds`` None leaves
+    PAGE_CACHE_SECONDS unset (the page cache on, as in production), 0 turns it off."""
     env = clean_env()
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
@@ -65,6 +69,8 @@ def production_env(*, database, static_root, secret_key, max_requests=0):
         GUNICORN_MAX_REQUESTS=str(max_requests),
         PYTHONDONTWRITEBYTECODE="1",
     )
+    if page_cache_seconds is not None:
+        env["PAGE_CACHE_SECONDS"] = str(page_cache_seconds)
     return env
 
 
@@ -79,6 +85,25 @@ def collectstatic(env):
     )
     if result.returncode != 0:
         raise ServerError(f"collectstatic failed:\n{result.stdout}{result.stderr}")
+
+
+def setting(env, name):
+    """repr() of setting ``name`` under ``env`` (imports the settings; no django.setup())."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"from django.conf import settings; print(repr(settings.{name}))",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise ServerError(f"reading settings.{name} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout.strip()
 
 
 def free_port():
@@ -106,15 +131,21 @@ def gunicorn_command(port, error_log):
     ]
 
 
-def get(port, path, host, headers=None):
-    """(status, body) of one GET to the server on loopback."""
+def fetch(port, path, host, headers=None):
+    """(status, response headers, body) of one GET to the server on loopback."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
         connection.request("GET", path, headers={"Host": host, **(headers or {})})
         response = connection.getresponse()
-        return response.status, response.read()
+        return response.status, response.headers, response.read()
     finally:
         connection.close()
+
+
+def get(port, path, host, headers=None):
+    """(status, body) of one GET to the server on loopback."""
+    status, _, body = fetch(port, path, host, headers)
+    return status, body
 
 
 def _log_tail(error_log, lines=30):
