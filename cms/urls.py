@@ -1,17 +1,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.urls import api_router
 from cms.core.views import healthz
+from cms.municipalities.wagtail_hooks import admin_url_overrides
+from search.views import search as search_view
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Admin views that would show one municipality's content to another's editors.
+    path("admin/", include(admin_url_overrides)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -22,6 +26,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("zoeken/", search_view, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

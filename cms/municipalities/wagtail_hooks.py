@@ -10,22 +10,29 @@ but several admin screens still show other municipalities' pages or media to any
   language trees);
 - bulk actions refuse outright when asked about a page, image or document outside the
   user's own trees and collections, instead of listing its title as "no permission";
+  copying or moving a page into another municipality's tree is refused before Wagtail
+  re-renders its form with the destination's title in it;
 - the page types usage report (which names the last edited page of every site) is for
-  superusers only, and the translations report lists only the user's own pages.
+  superusers only, and the translations report lists only the user's own pages;
+- wagtail-localize's "translate this page" and "sync translated pages" views, which check
+  only the global submit_translation permission, accept only the user's own pages, and so
+  does Wagtail's "publishing cancels the workflow" confirmation, which checks nothing.
 
-The last two are plain admin views with no hook, so ``admin_url_overrides`` below is
-included in cms/urls.py ahead of Wagtail's admin URLs.
+The last two points are plain admin views with no hook, so ``admin_url_overrides`` below
+is included in cms/urls.py ahead of Wagtail's admin URLs.
 """
 
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import get_document_model
 from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.images import get_image_model
@@ -33,7 +40,10 @@ from wagtail.images.views import bulk_actions as image_bulk_actions
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.report import TranslationsReportView
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 COLLECTION_ACTIONS = ("add", "change", "choose", "delete")
 
@@ -113,6 +123,35 @@ def restrict_explorer(parent_page, pages, request):
     return restrict_to_own_trees(pages, request)
 
 
+@hooks.register("before_copy_page")
+def refuse_copy_into_other_trees(request, page):
+    """Wagtail refuses a copy into another municipality's tree only after re-rendering its
+    form, with the chosen destination's title in it; refuse before."""
+    if request.method != "POST" or "new_parent_page" not in request.POST:
+        return
+    try:
+        destination = Page.objects.filter(pk=int(request.POST["new_parent_page"])).first()
+    except ValueError:
+        destination = None
+    if destination is None:
+        raise Http404
+    if not in_own_trees(request.user, destination):
+        raise PermissionDenied
+
+
+@hooks.register("before_move_page")
+def refuse_move_across_trees(request, page, destination):
+    """Wagtail's move confirmation checks no permission before showing the page's and the
+    destination's titles (the move itself is refused later); check both here."""
+    user = request.user
+    if not (
+        in_own_trees(user, page)
+        and in_own_trees(user, destination)
+        and page.permissions_for_user(user).can_move_to(destination)
+    ):
+        raise PermissionDenied
+
+
 # Bulk actions --------------------------------------------------------------------------
 
 
@@ -132,6 +171,10 @@ class OwnAreaBulkActionMixin:
         objects, extra = super().get_actionable_objects()
         user = self.request.user
         if not all(_in_own_area(user, item) for item in extra.get("items_with_no_access", ())):
+            raise PermissionDenied
+        # The move action's destination, once chosen.
+        destination = self.cleaned_form and self.cleaned_form.cleaned_data.get("chooser")
+        if isinstance(destination, Page) and not in_own_trees(user, destination):
             raise PermissionDenied
         return objects, extra
 
@@ -169,11 +212,36 @@ def superusers_only(view):
     return wrapped
 
 
+def own_pages_only(view, find_page):
+    """Refuse ``view`` for a page outside the user's trees; ``find_page(**kwargs)`` finds it
+    (None lets the view answer, with its own 404)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        page = find_page(**kwargs)
+        if page is not None and not in_own_trees(request.user, page):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _page_by_id(page_id):
+    return Page.objects.filter(pk=page_id).only("path").first()
+
+
+def _source_page(translation_source_id):
+    source = TranslationSource.objects.filter(pk=translation_source_id).first()
+    if source is None:
+        return None
+    return Page.objects.filter(translation_key=source.object_id).only("path").first()
+
+
 class OwnTranslationsReportView(TranslationsReportView):
     """wagtail-localize's translations report, of the user's own pages only."""
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        queryset = super().get_queryset().order_by("pk")  # upstream pages an unordered list
         user = self.request.user
         if user.is_superuser:
             return queryset
@@ -192,6 +260,29 @@ admin_url_overrides = decorate_urlpatterns(
             "reports/page-types-usage/results/",
             superusers_only(PageTypesUsageReportView.as_view(results_only=True)),
             name="municipalities_page_types_usage_results",
+        ),
+        # Wagtail tells anyone whether a page is in moderation, and in which workflow.
+        path(
+            "pages/workflow/confirm_cancellation/<int:page_id>/",
+            own_pages_only(
+                page_viewset_registry.as_view(
+                    "confirm_workflow_cancellation", page_id_kwarg="page_id"
+                ),
+                _page_by_id,
+            ),
+            name="municipalities_confirm_workflow_cancellation",
+        ),
+        # wagtail-localize checks only the global submit_translation permission here, so
+        # whoever holds it could translate, sync and publish any municipality's pages.
+        path(
+            "localize/submit/page/<int:page_id>/",
+            own_pages_only(SubmitPageTranslationView.as_view(), _page_by_id),
+            name="municipalities_submit_page_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            own_pages_only(UpdateTranslationsView.as_view(), _source_page),
+            name="municipalities_update_translations",
         ),
         path(
             "localize/reports/translations/",
