@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cms.core.opening_hours import ClosingDay, OpeningHoursError, WeeklyHours
+from cms.themes import ThemeError, load_theme
 
 DEFAULTS_FILE = "_defaults.toml"
 REGION_FILE = "_region.toml"
@@ -376,6 +377,10 @@ def load_sites(sites_dir, themes_dir):
                     "theme",
                     f"unknown theme {config.theme!r}{hint}; themes: {', '.join(sorted(themes))}",
                 )
+            try:
+                load_theme(config.theme, themes_dir)
+            except ThemeError as error:
+                raise SiteConfigError(path, "theme", str(error)) from error
         except SiteConfigError as error:
             result.errors.append(error)
             continue

@@ -26,6 +26,7 @@ VOORDEUR_DEV_PORT = env("VOORDEUR_DEV_PORT", 8000, cast=int)
 
 INSTALLED_APPS = [
     "cms.core",
+    "cms.themes",
     "cms.municipalities",
     "cms.pages",
     "cms.news",
@@ -148,6 +149,12 @@ LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [THEMES_DIR / "base" / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # A theme's logo.svg and favicon.svg and the fonts of themes/fonts/, as "themes/...".
+    "cms.themes.finders.ThemeAssetFinder",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 STORAGES = {

@@ -41,7 +41,7 @@ def test_the_demo_region_loads_thirteen_municipalities_without_errors():
 def test_a_municipality_inherits_defaults_and_public_holidays():
     kuurne = load(SITES).municipalities["kuurne"]
     assert kuurne.languages == ("nl",)
-    assert kuurne.theme == "regio"
+    assert kuurne.theme == "kuurne"
     assert kuurne.development_hostname == "kuurne.localhost"
     assert "Kerstmis" in {day.reason for day in kuurne.desk.hours.closed}
 
@@ -104,10 +104,10 @@ def test_two_files_claiming_one_hostname_are_both_refused(sites_dir):
 
 
 def test_unknown_theme(sites_dir):
-    replace(sites_dir, "kortrijk.toml", 'theme = "regio"', 'theme = "regoi"')
+    replace(sites_dir, "kortrijk.toml", 'theme = "kortrijk"', 'theme = "kortrjik"')
     error = only_error(load(sites_dir), "kortrijk.toml")
     assert error.key == "theme"
-    assert "did you mean 'regio'" in error.message
+    assert "did you mean 'kortrijk'" in error.message
 
 
 def test_unsupported_language(sites_dir):

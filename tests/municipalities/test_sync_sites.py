@@ -109,6 +109,7 @@ def test_dry_run_prints_the_plan_and_writes_nothing(sites_dir):
     shutil.copy(sites_dir / "kuurne.toml", sites_dir / "nieuwdorp.toml")
     text = (sites_dir / "nieuwdorp.toml").read_text(encoding="utf-8")
     text = text.replace("kuurne", "nieuwdorp").replace("Kuurne", "Nieuwdorp")
+    text = text.replace('theme = "nieuwdorp"', 'theme = "regio"')
     (sites_dir / "nieuwdorp.toml").write_text(text, encoding="utf-8")
     before = table_counts()
     output = sync("--dry-run", "nieuwdorp")
@@ -121,6 +122,7 @@ def test_dry_run_prints_the_plan_and_writes_nothing(sites_dir):
 def test_adding_a_file_adds_a_municipality(sites_dir, client):
     text = (sites_dir / "kuurne.toml").read_text(encoding="utf-8")
     text = text.replace("kuurne", "nieuwdorp").replace("Kuurne", "Nieuwdorp")
+    text = text.replace('theme = "nieuwdorp"', 'theme = "regio"')
     (sites_dir / "nieuwdorp.toml").write_text(text, encoding="utf-8")
     output = sync("nieuwdorp")
     assert "nieuwdorp: create site nieuwdorp.localhost:8000" in output

@@ -2,12 +2,12 @@ import datetime as dt
 
 from django import template
 from django.db.models import Q
-from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from cms.core.locales import language_code
 from cms.core.opening_hours import BRUSSELS
-from cms.core.themes import theme_palette
+from cms.themes import theme_assets as _theme_assets
+from cms.themes import theme_style as _theme_style
 
 register = template.Library()
 
@@ -97,8 +97,14 @@ def site_navigation(context, page):
 
 @register.simple_tag
 def theme_style(municipality):
-    name = getattr(municipality, "theme", None) or "regio"
-    return format_html("<style>:root{{{}}}</style>", theme_palette(name))
+    """The theme's palette and @font-face rules as a <style> element, for <head>."""
+    return _theme_style(getattr(municipality, "theme", None))
+
+
+@register.simple_tag
+def theme_assets(municipality):
+    """``{% theme_assets municipality as theme %}``: theme.name, .logo_url, .favicon_url."""
+    return _theme_assets(getattr(municipality, "theme", None))
 
 
 @register.simple_tag
