@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from cms.events.models import EventIndexPage
 from cms.locations.models import ContactPage, LocationPage
 from cms.news.models import NewsIndexPage
+from cms.pages.models import ComponentLibraryPage
 
 from .content import STANDARD_BODIES, Local
 from .events import event_specs
@@ -59,6 +60,15 @@ class MunicipalityDemo:
             event_specs(self.local),
             locations,
         )
+        if "componenten" not in children:
+            library = ComponentLibraryPage(
+                title="Componenten",
+                slug="componenten",
+                summary="Alle bouwstenen van een pagina, met voorbeeldinhoud.",
+            )
+            home.add_child(instance=library)
+            _publish(library)
+            self.report.created.append(library.url_path)
         return self.report
 
     def parent(self, children, slug, model):

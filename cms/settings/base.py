@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "cms.news",
     "cms.events",
     "cms.locations",
+    "cms.forms",
     "cms.api",
     "search",
     "wagtail_localize",
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -120,6 +122,14 @@ CACHES = {
     if env("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# Form pages: at most COUNT accepted submissions per visitor address per SECONDS; behind
+# TRUSTED_PROXY_COUNT proxies the visitor's address is read from X-Forwarded-For.
+FORMS_RATE_LIMIT = (
+    env("FORMS_RATE_LIMIT_COUNT", 5, cast=int),
+    env("FORMS_RATE_LIMIT_SECONDS", 600, cast=int),
+)
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", 0, cast=int)
 
 # Seconds an anonymous visitor's page stays cached (0 turns the page cache off); a publish
 # takes effect at once regardless, see cms/core/page_cache.py.

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.demo.forms import ensure_demo_forms
 from cms.demo.seed import MunicipalityDemo
 from cms.demo.users import MissingGroupError, demo_accounts, ensure_accounts
 from cms.municipalities.models import Municipality
@@ -61,6 +62,7 @@ class Command(BaseCommand):
         for municipality in municipalities:
             with transaction.atomic():
                 report = MunicipalityDemo(municipality, today).run()
+                report.created.extend(ensure_demo_forms(municipality))
             for warning in report.warnings:
                 self.stderr.write(self.style.WARNING(f"{report.slug}: {warning}"))
             if not report.changed:
