@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/voordeur
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run demo test lint check test-sqlite test-postgres bench clean
+.PHONY: install run demo test lint check test-sqlite test-browser test-postgres bench clean
 
 install: $(VENV)/.installed
 
@@ -53,7 +53,21 @@ test-postgres: install
 		echo "SKIPPED: the PostgreSQL pass (no server at $(PG_URL)); set REQUIRE_POSTGRES=1 to make this a failure."; \
 	fi
 
-test: lint check test-sqlite test-postgres
+# The browser suite: every page type on every municipality's site (so every theme) in
+# Debian's Chromium with axe-core, the Nu HTML Checker, a keyboard walk, reflow at 320 px
+# and first-party requests only (tests/browser). Installs Chromium, Java and npm with
+# apt-get when missing, and node_modules (axe-core, vnu-jar) from package-lock.json.
+test-browser: install node_modules/.installed
+	sh scripts/browser_deps.sh
+	@echo "== browser suite in Chromium (tests/browser)"
+	env -u DATABASE_URL $(BIN)/pytest -q -m browser tests/browser
+
+node_modules/.installed: package.json package-lock.json
+	sh scripts/browser_deps.sh
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: lint check test-sqlite test-browser test-postgres
 
 bench: demo
 	$(BIN)/python -m tests.benchmarks.run
