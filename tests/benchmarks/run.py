@@ -17,6 +17,10 @@ cache costs.
    the other: page cache on, then off. The ratio to the static file of the same server is
    the figure to quote: it cancels out most of the machine's speed.
 
+3. On the render server (page cache off): each page type's weight as a browser loads it,
+   images aside (HTML, CSS, JS, fonts, requests, third-party URLs), and the median of 30
+   sequential requests beside the content page's (tests/benchmarks/pages.py).
+
 The demo database is never written to. The figures are printed and written to
 var/bench/foundation.txt; nothing is asserted about them. The run exits non-zero only when
 the server does not start or answers with errors.
@@ -24,6 +28,7 @@ the server does not start or answers with errors.
 
 import argparse
 import datetime as dt
+import http.client
 import json
 import os
 import platform
@@ -38,7 +43,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from . import cpu, server, wrk
+from . import cpu, pages, server, wrk
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DEMO_DB = BASE_DIR / "var" / "voordeur.sqlite3"
@@ -387,6 +392,42 @@ def report_throughput(say, results, cache_seconds):
     return errors
 
 
+def report_pages(say, rows, cache_seconds):
+    """The page weight and render time of each page type. Returns #errors."""
+    say()
+    say("== Page weight and render time per page type")
+    say(
+        "What a browser loads for each page, images aside (tests/benchmarks/pages.py): the "
+        "HTML, its <link rel=stylesheet> and <script src>, and the fonts of the @font-face "
+        "rules in that CSS and in the page's inline <style> (every declared font, used by the "
+        "text or not: an upper bound). Each URL once, uncompressed bytes as served; KB = 1024 "
+        f"bytes. Targets: HTML <= {pages.TARGET_HTML_KB} KB and CSS <= {pages.TARGET_CSS_KB} KB "
+        "per page, no third-party request."
+    )
+    say(
+        f"median ms: the median of {pages.REPEATS} sequential requests to the render server "
+        f"(PAGE_CACHE_SECONDS={cache_seconds}: every request renders), after "
+        f"{pages.WARMUP} warm-up rounds, round-robin over the page types, each request on its "
+        "own loopback connection. /content: "
+        "that median over the content page's (/over/) in the same run, the foundation's "
+        f"baseline; target: no page type above {pages.TARGET_RATIO:.2f}."
+    )
+    say()
+    errors, notes, baseline = pages.report(say, rows)
+    slower = [
+        row[1] for row in rows if row[5] and baseline and row[5] / baseline > pages.TARGET_RATIO
+    ]
+    third_party = sum(len(row[4]["third_party"]) for row in rows if row[4])
+    say()
+    say(
+        f"third-party requests: {third_party or 'none'}; page types slower than the content "
+        f"page by more than 10 %: {', '.join(slower) if slower else 'none'}."
+    )
+    for note in notes:
+        say(f"note: {note}")
+    return errors
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per URL")
@@ -401,6 +442,9 @@ def main(argv=None):
         "production (default 0: never, so that no worker boots while measuring)",
     )
     parser.add_argument("--skip-queries", action="store_true", help="only measure throughput")
+    parser.add_argument(
+        "--skip-pages", action="store_true", help="skip page weight and render time per page type"
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
 
@@ -489,13 +533,22 @@ def main(argv=None):
         say(f"Each URL: a {args.warmup}s warm-up, then {command}")
         print("  collectstatic ...", flush=True)
         server.collectstatic(envs[MODES[0][0]])
-        results, notes = [], []
+        results, notes, page_rows = [], [], []
         for mode, _ in MODES:
             env = envs[mode]
             log = tmp / f"gunicorn-{mode}.log"
             try:
                 with server.gunicorn(env, error_log=log) as gunicorn:
                     measured, more_notes, more_errors = load(wrk_path, gunicorn, host, args, mode)
+                    if mode == "render" and not args.skip_pages:
+                        print("  page weight and render time per page type ...", flush=True)
+                        try:
+                            page_rows = pages.measure(
+                                gunicorn.port, database, {"X-Forwarded-Proto": "https"}
+                            )
+                        except (OSError, http.client.HTTPException) as error:
+                            notes.append(f"page weight and render time: FAILED: {error!r}")
+                            errors += 1
                 results += measured
                 notes += more_notes
                 errors += more_errors
@@ -516,6 +569,8 @@ def main(argv=None):
             say()
             for note in notes:
                 say(note if note.startswith("  ") else f"note: {note}")
+        if page_rows:
+            errors += report_pages(say, page_rows, cache_seconds.get("render", "?"))
 
     say()
     say(f"runtime: {time.monotonic() - started:.0f}s; {errors} error(s)")
