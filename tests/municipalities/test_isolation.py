@@ -13,9 +13,9 @@ from wagtail_localize.models import Translation
 from cms.municipalities.models import Municipality
 from tests.factories import UserFactory
 
-from .isolation import PAIR_IDS, PAIRS, ROLES, SEARCH_WORD, host, make_world
+from .isolation import SEARCH_WORD, host, make_world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_media_root")]
 
 SWEEP_EDITOR = "kuurne"
 MUNICIPALITIES = sorted(
@@ -23,21 +23,6 @@ MUNICIPALITIES = sorted(
     for path in Path(django_settings.SITES_DIR).glob("*.toml")
     if not path.stem.startswith("_")
 )
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(params=PAIRS, ids=PAIR_IDS)
-def pair(request):
-    return request.param
-
-
-@pytest.fixture(params=ROLES)
-def role(request):
-    return request.param
 
 
 def settings_url(municipality):

@@ -7,32 +7,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from .isolation import PAIR_IDS, PAIRS, ROLES, SEARCH_WORD, host, make_world, tiny_png
+from .isolation import PAIR_IDS, PAIRS, SEARCH_WORD, host, make_world, tiny_png
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_media_root")]
 
 Image = get_image_model()
 Document = get_document_model()
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(params=PAIRS, ids=PAIR_IDS)
-def pair(request):
-    return request.param
-
-
-@pytest.fixture(params=ROLES)
-def role(request):
-    return request.param
-
-
-@pytest.fixture
-def world(client, pair, role):
-    return make_world(client, *pair, role)
 
 
 def media_state(area):

@@ -7,29 +7,9 @@ from wagtail.models import Locale, Page, PageViewRestriction, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import Translation, TranslationSource
 
-from .isolation import PAIR_IDS, PAIRS, ROLES, SEARCH_WORD, make_world
+from .isolation import SEARCH_WORD, make_world
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(params=PAIRS, ids=PAIR_IDS)
-def pair(request):
-    return request.param
-
-
-@pytest.fixture(params=ROLES)
-def role(request):
-    return request.param
-
-
-@pytest.fixture
-def world(client, pair, role):
-    return make_world(client, *pair, role)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_media_root")]
 
 
 def snapshot(page):
