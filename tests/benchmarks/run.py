@@ -36,7 +36,6 @@ import re
 import secrets
 import shlex
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -154,17 +153,13 @@ def count_queries(database, *, page_cache_seconds=None):
     )
     if page_cache_seconds is not None:
         env["PAGE_CACHE_SECONDS"] = str(page_cache_seconds)
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.queries", "--json"],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"Counting queries failed:\n{result.stdout}{result.stderr}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    try:
+        output = server.run_python(
+            ["-m", "tests.benchmarks.queries", "--json"], env, "Counting queries"
+        )
+    except server.ServerError as error:
+        raise SystemExit(str(error)) from error
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def report_queries(say, render, cached):

@@ -74,9 +74,11 @@ def production_env(*, database, static_root, secret_key, max_requests=0, page_ca
     return env
 
 
-def collectstatic(env):
+def run_python(args, env, what):
+    """Run ``python ARGS`` in the repository under ``env``; its standard output, or a
+    ServerError naming ``what`` failed, with everything the child printed."""
     result = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        [sys.executable, *args],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
@@ -84,26 +86,18 @@ def collectstatic(env):
         check=False,
     )
     if result.returncode != 0:
-        raise ServerError(f"collectstatic failed:\n{result.stdout}{result.stderr}")
+        raise ServerError(f"{what} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def collectstatic(env):
+    run_python(["manage.py", "collectstatic", "--noinput", "-v0"], env, "collectstatic")
 
 
 def setting(env, name):
     """repr() of setting ``name`` under ``env`` (imports the settings; no django.setup())."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            f"from django.conf import settings; print(repr(settings.{name}))",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise ServerError(f"reading settings.{name} failed:\n{result.stdout}{result.stderr}")
-    return result.stdout.strip()
+    code = f"from django.conf import settings; print(repr(settings.{name}))"
+    return run_python(["-c", code], env, f"reading settings.{name}").strip()
 
 
 def free_port():
