@@ -60,6 +60,16 @@ def ensure_group(name, changes):
     return group
 
 
+def ensure_model_permissions(group, model, changes, actions=("add", "change", "delete")):
+    """Let ``group`` manage every instance of ``model`` (a snippet, say) in the admin."""
+    app_label, model_name = model._meta.app_label, model._meta.model_name
+    for action in actions:
+        permission = _permission(app_label, f"{action}_{model_name}")
+        if not group.permissions.filter(pk=permission.pk).exists():
+            group.permissions.add(permission)
+            changes.append(f"grant {permission.codename} to {group.name!r}")
+
+
 def ensure_page_permissions(group, pages, codenames, changes):
     for page in pages:
         for codename in codenames:

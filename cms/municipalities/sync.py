@@ -14,12 +14,19 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from cms.catalogue.models import RegionalService, ServiceIndexPage
+from cms.catalogue.sync import ensure_local_services
 from cms.events.models import EventIndexPage
 from cms.locations.models import ContactPage
 from cms.news.models import NewsIndexPage
 from cms.pages.models import AccessibilityStatementPage, ContentPage, HomePage, RegionPage
 
-from .access import REGIONAL_EDITORS, ensure_group, ensure_municipality_access
+from .access import (
+    REGIONAL_EDITORS,
+    ensure_group,
+    ensure_model_permissions,
+    ensure_municipality_access,
+)
 from .models import CONFIG_FIELDS, Municipality
 
 
@@ -43,7 +50,7 @@ class StandardPage:
 STANDARD_PAGES = (
     StandardPage(
         "diensten",
-        ContentPage,
+        ServiceIndexPage,
         "Diensten",
         True,
         "Wat u bij de gemeente kunt aanvragen, en hoe: online, aan de balie of telefonisch.",
@@ -174,6 +181,9 @@ class MunicipalitySync:
         municipality = self.ensure_municipality(municipality, site, collection)
         pages = [home, *self.ensure_standard_pages(home)]
         homes = [home, *self.ensure_translations(pages, locales[1:])]
+        for page in pages:
+            if isinstance(page, ServiceIndexPage):
+                ensure_local_services(page, config.services, self.changes)
         ensure_municipality_access(municipality, homes, self.changes)
         return self.changes
 
@@ -358,7 +368,8 @@ class RegionSync:
             if _is_wagtail_placeholder(placeholder) and placeholder.pk != region.pk:
                 placeholder.delete()
                 self.changes.append("remove Wagtail's welcome page")
-        ensure_group(REGIONAL_EDITORS, self.changes)
+        group = ensure_group(REGIONAL_EDITORS, self.changes)
+        ensure_model_permissions(group, RegionalService, self.changes)
         return self.changes
 
 

@@ -34,6 +34,7 @@ class HomePage(SiteRootMixin, BodyPageMixin, BasePage):
         "locations.ContactPage",
         "forms.FormPage",
         "pages.ComponentLibraryPage",
+        "catalogue.ServiceIndexPage",
     ]
 
     content_panels = BasePage.content_panels + BodyPageMixin.content_panels

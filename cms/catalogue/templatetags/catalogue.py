@@ -1,0 +1,13 @@
+from django import template
+
+from cms.municipalities.context_processors import municipality_for_request
+
+from ..markup import government_service, script
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def service_jsonld(context, page):
+    request = context["request"]
+    return script(government_service(page, municipality_for_request(request), request))
