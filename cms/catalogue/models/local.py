@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
@@ -23,6 +24,14 @@ from ..facts import ServiceFacts
 from .regional import RegionalService
 
 OVERRIDE_HELP = _("Leave empty to show the regional text.")
+
+
+class LocalServicePageManager(PageManager):
+    """Local pages always come with their regional service: the page is never shown
+    without it, and one join is cheaper than a second query."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("service")
 
 
 class LocalServicePage(BasePage):
@@ -79,6 +88,8 @@ class LocalServicePage(BasePage):
             "page its start button."
         ),
     )
+
+    objects = LocalServicePageManager()
 
     parent_page_types = ["catalogue.ServiceIndexPage"]
     subpage_types = []
