@@ -8,7 +8,7 @@ from the demo content. A page type that does not exist yet (the component overvi
 public form page) is skipped with the reason, never silently dropped.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 from django.apps import apps
@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.forms.models import FormMixin
 from wagtail.models import Locale, Page
 
+from cms.catalogue.models import LocalServicePage, ServiceIndexPage
 from cms.events.models import EventIndexPage, EventPage
 from cms.locations.models import ContactPage, LocationPage
 from cms.municipalities.config import load_sites
@@ -43,6 +44,10 @@ KINDS = (
     ("accessibility", "accessibility statement /toegankelijkheid/"),
     ("privacy", "privacy page /privacy/"),
     ("french", "French home page /fr/"),
+    ("services", "services index /diensten/"),
+    ("services-filtered", "services by life event /diensten/?levensgebeurtenis=..."),
+    ("service", "local service page"),
+    ("service-comparison", "regional comparison /diensten/vergelijk/.../"),
     ("search", "search results /zoeken/?q=..."),
     ("components", "component overview page"),
     ("form", "public form page"),
@@ -160,6 +165,18 @@ def _search(home):
     return Target(path=f"{path}?q={SEARCH_QUERY}")
 
 
+def _service(home, compare=False):
+    """The local service with the most channels (the richest page), or its comparison."""
+    pages = list(LocalServicePage.objects.live().public().descendant_of(home))
+    if not pages:
+        return Target(missing="no live local service page (seed the catalogue: setup_demo)")
+    page = max(pages, key=lambda p: (len(p.channels.raw_data), p.path))
+    path = _path(page)
+    if compare:
+        path = f"{path[: -len(page.slug) - 1]}vergelijk/{page.service.identifier}/"
+    return Target(path=path)
+
+
 def resolve(spec):
     """The address of ``spec`` in the test database (after the demo content is in)."""
     if spec.site == REGION:
@@ -193,6 +210,15 @@ def resolve(spec):
             if french is None or not french.live:
                 return Target(missing="no live French home page, though the site has French")
             return Target(path=_path(french))
+        case "services":
+            return _first(tree.type(ServiceIndexPage), "services index /diensten/")
+        case "services-filtered":
+            target = _first(tree.type(ServiceIndexPage), "services index /diensten/")
+            return replace(target, path=f"{target.path}?levensgebeurtenis=verhuizen")
+        case "service":
+            return _service(home)
+        case "service-comparison":
+            return _service(home, compare=True)
         case "search":
             return _search(home)
         case "components":
