@@ -1,44 +1,213 @@
-"""/zoeken/: search the site the request is for, in the page's language.
+"""/zoeken/: the joint regional search, the asking municipality's results first.
 
-For now this is Wagtail's own search over the site's live pages; the joint regional index
-(issue #5) takes its place behind the same address.
+Plain HTML over GET: the form, best bets, the municipality's own results, its neighbours'
+(each labelled), facets as checkboxes, paging; and when nothing is found the "did you
+mean" suggestion, popular services and the municipality's contact channels. Every GET
+parameter is validated (search/params.py), so no input leads to an error page.
+
+/zoeken/suggesties/ answers the search-as-you-type script with JSON.
 """
 
-import re
+import dataclasses
 
-from django.core.paginator import Paginator
+from django.apps import apps
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
-MAX_QUERY_LENGTH = 200
-MAX_TERMS = 12
-PAGE_SIZE = 10
+from cms.municipalities.context_processors import municipality_for_request
+
+from .backends import autocomplete as joint_autocomplete
+from .backends import search as joint_search
+from .models import BestBet
+from .params import FILTERS, clean_query, default_locale, query_string, read_query
+
+__all__ = ["autocomplete", "popular_services", "run_query", "search"]
+
+SUGGESTIONS = 8
+POPULAR = 6
+PAGE_WINDOW = 2  # page links either side of the current one
+
+FILTER_LEGENDS = {
+    "municipality": _("Municipality"),
+    "content_type": _("Type"),
+    "theme": _("Theme"),
+    "life_event": _("Life event"),
+    "locale": _("Language"),
+}
 
 
-def clean_query(raw):
-    """Printable characters only, whitespace collapsed, at most MAX_QUERY_LENGTH long."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+def run_query(query):
+    """The results of ``query``; a page past the last one gives the last page."""
+    results = joint_search(query)
+    if query.page > results.num_pages:
+        results = joint_search(dataclasses.replace(query, page=results.num_pages))
+    return results
 
 
-def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    site = Site.find_for_request(request)
-    results = Page.objects.none()
-    if query and site is not None:
-        home = site.root_page
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        if locale is not None and locale.pk != home.locale_id:
-            home = home.get_translation_or_none(locale) or home
-        terms = " ".join(re.findall(r"\w+", query)[:MAX_TERMS])
-        if terms:
-            # Words only: the backend's own query syntax (quotes, operators) never reaches it.
-            pages = Page.objects.live().public().descendant_of(home).specific()
-            results = pages.search(terms, operator="or")
-    paginator = Paginator(results, PAGE_SIZE)
-    return TemplateResponse(
-        request,
-        "search/results.html",
-        {"query": query, "results": paginator.get_page(request.GET.get("page"))},
+def facet_groups(query, results):
+    """The facets to show: [{param, legend, options}], each option with its own id."""
+    groups = []
+    for f in FILTERS:
+        options = [
+            facet for facet in results.facets.get(f.facet, []) if facet.count or facet.selected
+        ]
+        if not options:
+            continue
+        groups.append(
+            {
+                "param": f.param,
+                "legend": FILTER_LEGENDS[f.facet],
+                "options": [
+                    {"id": f"filter-{f.param}-{index}", "facet": facet}
+                    for index, facet in enumerate(options)
+                ],
+            }
+        )
+    return groups
+
+
+def selected_filters(query, results):
+    """Each chosen filter with the address that removes it."""
+    chosen = []
+    for f in FILTERS:
+        values = getattr(query, f.field)
+        values = (values,) if isinstance(values, str) else values
+        if f.field == "locale" and values == (default_locale(),):
+            continue
+        labels = {facet.value: facet.label for facet in results.facets.get(f.facet, [])}
+        for value in values:
+            rest = tuple(v for v in values if v != value) if f.field != "locale" else ()
+            chosen.append(
+                {
+                    "legend": FILTER_LEGENDS[f.facet],
+                    "label": labels.get(value, value),
+                    "url": "?" + query_string(query, **{f.param: rest, "page": 1}),
+                }
+            )
+    return chosen
+
+
+def paging(query, results):
+    """Links to the previous, next and nearby pages (None when there is one page)."""
+    pages = results.num_pages
+    current = min(results.query.page, pages)
+    if pages <= 1:
+        return None
+
+    def url(number):
+        return "?" + query_string(query, page=number)
+
+    numbers = sorted(
+        {1, pages, *range(max(1, current - PAGE_WINDOW), min(pages, current + PAGE_WINDOW) + 1)}
     )
+    items, previous = [], 0
+    for number in numbers:
+        if number - previous > 1:
+            items.append({"gap": True})
+        items.append({"number": number, "url": url(number), "current": number == current})
+        previous = number
+    return {
+        "current": current,
+        "count": pages,
+        "previous": url(current - 1) if current > 1 else None,
+        "next": url(current + 1) if current < pages else None,
+        "items": items,
+    }
+
+
+def popular_services(municipality, request, limit=POPULAR):
+    """The municipality's live local service pages of popular regional services."""
+    if municipality is None:
+        return []
+    try:
+        model = apps.get_model("catalogue", "LocalServicePage")
+    except LookupError:
+        return []
+    home = municipality.site.root_page
+    pages = (
+        model.objects.live()
+        .public()
+        .descendant_of(home)
+        .filter(service__popular=True)
+        .order_by("title")[:limit]
+    )
+    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+
+
+def _drop_promoted(hits, urls):
+    return [hit for hit in hits if hit.url not in urls]
+
+
+def results_context(request, query, municipality):
+    results = run_query(query)
+    query = results.query
+    best_bets = []
+    if query.page == 1:
+        best_bets = [
+            {
+                "title": bet.display_title,
+                "url": bet.get_url(request),
+                "description": bet.display_description,
+            }
+            for bet in BestBet.objects.matching(query.text, municipality)
+        ]
+    promoted = {bet["url"] for bet in best_bets}
+    own = _drop_promoted(results.own, promoted)
+    neighbours = _drop_promoted(results.neighbours, promoted)
+    context = {
+        "query": query,
+        "results": results,
+        "best_bets": best_bets,
+        "own": own,
+        "neighbours": neighbours,
+        "facet_groups": facet_groups(query, results),
+        "selected_filters": selected_filters(query, results),
+        "clear_url": "?" + query_string(query, **{f.param: () for f in FILTERS}, page=1),
+        "paging": paging(query, results),
+        "first_number": (query.page - 1) * query.size + 1,
+    }
+    if results.suggestion:
+        context["suggestion_url"] = "?" + query_string(
+            dataclasses.replace(query, text=results.suggestion), page=1
+        )
+    if not results.total and not best_bets:
+        context["popular"] = popular_services(municipality, request)
+    return context
+
+
+@require_GET
+def search(request):
+    municipality = municipality_for_request(request)
+    query = read_query(request.GET, municipality)
+    context = {"query": query, "search_municipality": municipality}
+    if query.text:
+        context.update(results_context(request, query, municipality))
+    return TemplateResponse(request, "search/results.html", context)
+
+
+@require_GET
+def autocomplete(request):
+    """Titles and addresses of what the typed words start, the municipality's own first."""
+    municipality = municipality_for_request(request)
+    prefix = clean_query(request.GET.get("q", ""))
+    suggestions = []
+    if len(prefix) >= 2:
+        slug = municipality.slug if municipality else None
+        hits = joint_autocomplete(prefix, slug, default_locale(), limit=SUGGESTIONS)
+        hits = sorted(hits, key=lambda hit: hit.municipality != slug)
+        suggestions = [
+            {
+                "title": hit.title,
+                "url": hit.url,
+                "municipality": hit.municipality,
+                "municipality_name": hit.municipality_name,
+                "own": hit.municipality == slug,
+                "type": str(hit.content_type_label),
+            }
+            for hit in hits
+        ]
+    response = JsonResponse({"query": prefix, "suggestions": suggestions})
+    response["Cache-Control"] = "max-age=60"
+    return response

@@ -1,8 +1,11 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from search.api import SearchAPIView
+
 from .views import SiteDocumentsAPIViewSet, SiteImagesAPIViewSet, SitePagesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", SitePagesAPIViewSet)
 api_router.register_endpoint("images", SiteImagesAPIViewSet)
 api_router.register_endpoint("documents", SiteDocumentsAPIViewSet)
+api_router.register_endpoint("search", SearchAPIView)
