@@ -216,3 +216,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# The joint regional search index (search/): an empty backend is the embedded one for the
+# database in use (SQLite FTS5 or PostgreSQL full text); see docs/search.md for
+# Elasticsearch ("search.backends.elasticsearch.ElasticsearchBackend").
+JOINT_SEARCH = {
+    "BACKEND": env("JOINT_SEARCH_BACKEND", ""),
+    "OPTIONS": {
+        "URL": env("ELASTICSEARCH_URL", ""),
+        "INDEX": env("JOINT_SEARCH_INDEX", "voordeur-joint"),
+        "SYNONYMS": env("JOINT_SEARCH_SYNONYMS", ""),
+        "TIMEOUT": env("JOINT_SEARCH_TIMEOUT", 2, cast=int),
+    },
+}
