@@ -29,7 +29,15 @@ _FIELDS = (
     ".search-form input",
 )
 # Surfaces in muted-background that inherit the page's text, link and focus colours.
-_MUTED = (".card", ".site-footer", ".form-confirmation", ".callout", ".contact-card")
+_MUTED = (
+    ".card",
+    ".site-footer",
+    ".form-confirmation",
+    ".callout",
+    ".contact-card",
+    ".local-marker",
+    ".at-a-glance",
+)
 # Surfaces in the brand colour with on-brand text: the header, buttons, the video label.
 _BRAND = (
     ".site-header",
@@ -70,7 +78,7 @@ PAIRS = (
          (".form-field__error", ".form-field--error", ".error-summary", ".error-summary a",
           '.form [aria-invalid="true"]:not([type="checkbox"], [type="radio"])')),
     Pair("brand", "background", TEXT, "step numbers; brand buttons' and bars' edges",
-         (".steps__step::marker", ".quote", ".form__submit", ".cta__button")),
+         (".steps__step::marker", ".quote", ".form__submit", ".cta__button", ".channel")),
     # Links.
     Pair("link", "background", TEXT, "links, the skip link, light buttons, accordions",
          ("a", ".skip-link", ".search-form button", ".main-nav__toggle",
