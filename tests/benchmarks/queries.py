@@ -72,6 +72,50 @@ class Bench:
         french = Locale.objects.filter(language_code="fr").first()
         self.french = self.home.get_translation_or_none(french) if french else None
         self.added = 0
+        self.services = self.add_services()
+
+    def add_services(self):
+        """A small and a large local service (requirements, steps, channels, locations): the
+        catalogue's query count must not grow with the size of a service."""
+        from cms.catalogue.models import LocalServicePage, RegionalService, ServiceIndexPage
+        from cms.locations.models import LocationPage
+
+        index = ServiceIndexPage.objects.child_of(self.home).get()
+        desks = list(LocationPage.objects.child_of(self.contact).values_list("pk", flat=True))
+        desks = (desks * 10)[:10] if desks else []
+        requirement = {
+            "title": "Voorwaarde",
+            "description": "",
+            "evidence": [{"title": "Identiteitskaart", "description": ""}],
+        }
+        pages = {}
+        for size, count in (("small", 1), ("large", 30)):
+            service = RegionalService.objects.create(
+                identifier=f"bench-{size}",
+                name=f"Bench service {size}",
+                short_description="A service the benchmark added.",
+                description="<p>Regional description.</p>",
+                locale=self.home.locale,
+                requirements=[{"type": "requirement", "value": requirement}] * count,
+                procedure=[{"type": "step", "value": {"title": "Stap", "description": ""}}] * count,
+            )
+            channels = [
+                {"type": "channel", "value": {"kind": "desk", "location": desk}}
+                for desk in desks[: max(1, count // 3)]
+            ] + [{"type": "channel", "value": {"kind": "phone", "phone": "056 27 70 00"}}] * (
+                max(1, count // 3)
+            )
+            page = LocalServicePage(
+                title=service.name,
+                slug=service.identifier,
+                service=service,
+                locations=[{"type": "location", "value": d} for d in desks[: max(1, count // 3)]],
+                channels=channels,
+            )
+            index.add_child(instance=page)
+            page.save_revision().publish()
+            pages[size] = page
+        return index, pages
 
     def add_children(self, total):
         """Bring each listing up to ``total`` bench children (news, events, locations, menu)."""
@@ -157,6 +201,22 @@ class Bench:
             ("contact", "contact page (locations listing)", self.host, path(self.contact)),
             ("location", "location page", self.host, path(location)),
             ("statement", "accessibility statement", self.host, path(self.statement)),
+        ]
+        index, services = self.services
+        rows += [
+            ("services", "services index /diensten/ (A-Z)", self.host, path(index)),
+            (
+                "service_small",
+                "local service: 1 requirement, 2 channels",
+                self.host,
+                path(services["small"]),
+            ),
+            (
+                "service_large",
+                "local service: 30 requirements, 20 channels, 10 locations",
+                self.host,
+                path(services["large"]),
+            ),
         ]
         if self.region_host:
             rows.append(("region", "regional landing", self.region_host, "/"))

@@ -54,7 +54,11 @@ TARGET_RPS = 300
 TARGET_QUERIES = 10
 
 # The pages loaded with wrk: (label, path). The static file's path is read from the home page.
-LOADED = [("home page", "/"), ("content page", "/over/")]
+LOADED = [
+    ("home page", "/"),
+    ("content page", "/over/"),
+    ("local service page", "/diensten/identiteitskaart/"),
+]
 STATIC_CSS = re.compile(r'href="(/static/css/base\.[0-9a-f]{12}\.css)"')
 
 
