@@ -269,3 +269,12 @@ def test_the_comparison_lists_each_municipality_with_its_cost(host_client, servi
     assert "23,50" in kortrijk or "23.50" in kortrijk
     assert "http://kortrijk.localhost" in kortrijk  # links to the other site's page
     assert host_client("kuurne").get("/diensten/vergelijk/bestaat-niet/").status_code == 404
+
+
+def test_a_translated_index_lists_the_dutch_services_marked_as_dutch(host_client, service):
+    local_page("kortrijk", service)
+    response = host_client("kortrijk").get("/fr/diensten/")
+    assert response.status_code == 200
+    html = main(response)
+    assert 'lang="nl"' in html
+    assert "Identiteitskaart" in html

@@ -32,9 +32,28 @@ class ServiceIndexPage(RoutablePageMixin, BodyPageMixin, BasePage):
             .defer_streamfields()
         )
 
+    def listed_services(self):
+        """(pages, language) of the services this index lists: its own children, or on a
+        translation that has none yet, those of the index it was translated from (in that
+        language, which the template marks up)."""
+        pages = list(self.local_services())
+        if pages:
+            return pages, None
+        for source in (
+            ServiceIndexPage.objects.filter(translation_key=self.translation_key)
+            .exclude(pk=self.pk)
+            .select_related("locale")
+            .order_by("pk")
+        ):
+            pages = list(source.local_services())
+            if pages:
+                return pages, source.locale.language_code
+        return [], None
+
     @path("")
     def index(self, request):
-        context = {"browse": browse(self.local_services(), request.GET)}
+        pages, language = self.listed_services()
+        context = {"browse": browse(pages, request.GET), "services_language": language}
         return self.render(request, context_overrides=context)
 
     @path("vergelijk/<slug:identifier>/", name="compare")
