@@ -93,6 +93,9 @@ class LocalServicePage(BasePage):
 
     parent_page_types = ["catalogue.ServiceIndexPage"]
     subpage_types = []
+    # Made by sync_sites from the regional service, never by hand: its link to the
+    # regional definition is what makes it a local version.
+    is_creatable = False
 
     content_panels = [
         *BasePage.content_panels,
