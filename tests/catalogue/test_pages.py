@@ -278,3 +278,14 @@ def test_a_translated_index_lists_the_dutch_services_marked_as_dutch(host_client
     html = main(response)
     assert 'lang="nl"' in html
     assert "Identiteitskaart" in html
+
+
+def test_a_regional_change_shows_at_once_on_cached_local_pages(host_client, service, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    page = local_page("kortrijk", service)
+    client = host_client("kortrijk")
+    client.get(page.url)
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+    service.short_description = "Vanaf nu ook voor kinderen."
+    service.save()
+    assert "Vanaf nu ook voor kinderen." in text(client.get(page.url))
