@@ -1,0 +1,275 @@
+"""The region's services as IPDC concepts in CPSV-AP 3.2 (an rdflib graph).
+
+What the shapes in ``../shared/standards/`` ask and how it is met is in docs/catalogue.md
+("Catalogue open data"). In short: every part of a service (requirement, evidence,
+procedure, step, cost, financial advantage, legal resource, website) is a node of its own
+with a minted IRI, a Dutch title and description, an order and an identifier; code-list
+values are typed ``skos:Concept``; the competent authority is a ``m8g:PublicOrganisation``
+with a label and a ``dct:Location``.
+"""
+
+from django.utils.html import strip_tags
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, SH, SKOS, XSD
+from wagtail.models import Locale
+from wagtail.rich_text import expand_db_html
+
+from ..models import RegionalService
+from ..vocabularies import LifeEvent
+from .context import (
+    CPSV,
+    ELI,
+    EUR,
+    LPDC,
+    M8G,
+    PREFIXES,
+    SCHEMA,
+    VD,
+    concept_iri,
+    organisation_iri,
+    part_iri,
+    region_name,
+    snapshot_iri,
+)
+from .vocabulary import CODE_FIELDS, code_iri, dutch_label
+
+__all__ = ["ServiceGraph", "add_concept", "new_graph", "raw", "region_graph", "regional_services"]
+
+LANGUAGE = "nl"
+
+
+def new_graph():
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+def raw(stream):
+    """A StreamField's children as plain dicts, whatever way the value was assigned."""
+    if hasattr(stream, "raw_data"):
+        return [child.get("value") or {} for child in stream.raw_data]
+    return [child.get("value") or {} for child in stream or ()]
+
+
+def html(value):
+    return expand_db_html(str(value or ""))
+
+
+class ServiceGraph:
+    """Adds one public service (a concept snapshot or an instance) to ``graph``."""
+
+    def __init__(self, graph, node, owner):
+        self.graph = graph
+        self.node = node
+        self.owner = owner  # the IRI the service's parts are numbered under
+        self.counts = {}
+
+    # Literals -------------------------------------------------------------------------
+    def text(self, subject, predicate, value):
+        if value:
+            self.graph.add((subject, predicate, Literal(str(value), lang=LANGUAGE)))
+
+    def plain(self, subject, predicate, value):
+        if value not in (None, ""):
+            self.graph.add((subject, predicate, Literal(str(value), datatype=XSD.string)))
+
+    def stamp(self, subject, predicate, value):
+        if value is not None:
+            self.graph.add((subject, predicate, Literal(value, datatype=XSD.dateTime)))
+
+    def add(self, *triple):
+        self.graph.add(triple)
+
+    # Parts ----------------------------------------------------------------------------
+    def part(self, kind, rdf_type, title, description, extra_types=()):
+        """A numbered part with what every IPDC part shape requires."""
+        number = self.counts[kind] = self.counts.get(kind, 0) + 1
+        node = part_iri(self.owner, kind, number)
+        self.add(node, RDF.type, rdf_type)
+        for extra in extra_types:
+            self.add(node, RDF.type, extra)
+        self.plain(node, DCTERMS.identifier, str(node))
+        self.text(node, DCTERMS.title, title)
+        # IPDC requires a description; an empty one repeats the title.
+        self.text(node, DCTERMS.description, description or title)
+        self.add(node, SH.order, Literal(number, datatype=XSD.integer))
+        return node
+
+    def concept(self, node, label=None):
+        self.add(node, RDF.type, SKOS.Concept)
+        if label:
+            self.text(node, SKOS.prefLabel, label)
+        return node
+
+    def organisation(self, node, name, place, place_label):
+        """A competent authority: CPSV-AP wants a label and a dct:Location."""
+        self.add(node, RDF.type, M8G.PublicOrganisation)
+        self.text(node, SKOS.prefLabel, name)
+        self.location(place, place_label)
+        self.add(node, DCTERMS.spatial, place)
+        return node
+
+    def location(self, place, label):
+        # IPDC wants skos:Concept for dct:spatial, CPSV-AP dct:Location: it is both.
+        self.add(place, RDF.type, DCTERMS.Location)
+        self.concept(place, label)
+        return place
+
+    # Facts ----------------------------------------------------------------------------
+    def describe(self, facts):
+        """The facts every service has, from a dict shaped like ``RegionalService.facts()``."""
+        node = self.node
+        self.add(node, RDF.type, CPSV.PublicService)
+        self.text(node, DCTERMS.title, facts["name"])
+        self.text(node, DCTERMS.abstract, facts["short_description"])
+        self.text(node, DCTERMS.description, html(facts["description"]))
+        self.text(node, LPDC.additionalDescription, html(facts["additional_description"]))
+        self.text(node, LPDC.exception, html(facts["exceptions"]))
+        self.text(node, VD.processingTime, facts["processing_time"])
+        for word in facts["keywords"]:
+            self.text(node, DCAT.keyword, word)
+        self.codes(facts)
+        self.requirements(facts["requirements"])
+        self.procedure(facts["procedure"])
+        self.costs(facts["costs"])
+        for item in facts["financial_advantages"]:
+            part = self.part(
+                "financieel-voordeel",
+                LPDC.FinancialAdvantage,
+                item.get("title"),
+                item.get("description"),
+                extra_types=(M8G.Output,),
+            )
+            self.add(node, CPSV.produces, part)
+        for item in facts["legal_resources"]:
+            part = self.part("regelgeving", ELI.LegalResource, item.get("title"), None)
+            self.plain(part, SCHEMA.url, item.get("url"))
+            self.add(node, M8G.hasLegalResource, part)
+        for item in facts["more_information"]:
+            part = self.part("website", SCHEMA.WebSite, item.get("title"), None)
+            self.plain(part, SCHEMA.url, item.get("url"))
+            self.add(node, RDFS.seeAlso, part)
+
+    def codes(self, facts):
+        for field, (choices, predicate) in CODE_FIELDS.items():
+            values = facts[field]
+            if isinstance(values, str):
+                values = [values] if values else []
+            for value in values:
+                if value not in choices.values:
+                    continue
+                target = code_iri(choices, value)
+                self.add(self.node, predicate, target)
+                if choices is LifeEvent:
+                    label = dutch_label(choices, value)
+                    self.concept(target, label)
+                    self.add(target, RDF.type, M8G.Event)
+                    self.add(target, RDF.type, M8G.LifeEvent)
+                    self.plain(target, DCTERMS.identifier, value)
+                    self.text(target, DCTERMS.title, label)
+                else:
+                    self.concept(target)
+
+    def requirements(self, items):
+        for item in items:
+            requirement = self.part(
+                "voorwaarde", M8G.Requirement, item.get("title"), item.get("description")
+            )
+            self.add(self.node, M8G.holdsRequirement, requirement)
+            # IPDC allows one m8g:hasSupportingEvidence per requirement; a requirement with
+            # several is linked the CPSV-AP way round, evidence to requirement.
+            for evidence in item.get("evidence") or ():
+                part = self.part(
+                    "bewijsstuk", M8G.Evidence, evidence.get("title"), evidence.get("description")
+                )
+                self.add(part, M8G.supportsRequirement, requirement)
+                self.add(self.node, CPSV.hasInput, part)
+
+    def procedure(self, steps):
+        if not steps:
+            return
+        overview = "".join(
+            f"<li>{strip_tags(step.get('title') or '')}"
+            + (f": {strip_tags(step['description'])}" if step.get("description") else "")
+            + "</li>"
+            for step in steps
+        )
+        rule = self.part("procedure", CPSV.Rule, "Procedure", f"<ol>{overview}</ol>")
+        self.add(self.node, CPSV.follows, rule)
+        for step in steps:
+            part = self.part("stap", CPSV.Rule, step.get("title"), step.get("description"))
+            self.add(rule, DCTERMS.hasPart, part)
+
+    def costs(self, items):
+        for item in items:
+            cost = self.part("kost", M8G.Cost, item.get("title"), item.get("description"))
+            self.amount(cost, item.get("amount"))
+            if item.get("valid_from"):
+                self.add(
+                    cost, SCHEMA.validFrom, Literal(str(item["valid_from"]), datatype=XSD.date)
+                )
+            self.add(self.node, M8G.hasCost, cost)
+
+    def amount(self, cost, amount):
+        if amount in (None, ""):
+            return
+        self.add(cost, M8G.hasValue, Literal(float(amount), datatype=XSD.double))
+        self.concept(EUR)
+        self.add(cost, M8G.currency, EUR)
+
+
+def region_organisation(service_graph):
+    place = URIRef(f"{organisation_iri()}/werkingsgebied")
+    return service_graph.organisation(organisation_iri(), region_name(), place, region_name())
+
+
+STREAM_FACTS = (
+    "requirements",
+    "procedure",
+    "costs",
+    "financial_advantages",
+    "legal_resources",
+    "more_information",
+)
+
+
+def service_facts(service):
+    """``RegionalService.facts()`` with each stream as its children's values."""
+    facts = service.facts()
+    for key in STREAM_FACTS:
+        facts[key] = [child.get("value") or {} for child in facts[key]]
+    facts["keywords"] = service.keyword_list
+    return facts
+
+
+def add_concept(graph, service):
+    """One regional service as an IPDC concept snapshot."""
+    holder = concept_iri(service.identifier)
+    node = snapshot_iri(service.identifier, service.definition_changed_at)
+    builder = ServiceGraph(graph, node, holder)
+    builder.add(node, RDF.type, LPDC.ConceptualPublicServiceSnapshot)
+    builder.add(holder, RDF.type, LPDC.ConceptualPublicService)
+    builder.add(node, DCTERMS.isVersionOf, holder)
+    builder.plain(node, SCHEMA.productID, service.identifier)
+    builder.plain(node, DCTERMS.identifier, service.identifier)
+    builder.stamp(node, SCHEMA.dateCreated, service.created_at)
+    builder.stamp(node, SCHEMA.dateModified, service.definition_changed_at)
+    builder.stamp(node, PROV.generatedAtTime, service.definition_changed_at)
+    builder.add(node, LPDC.isArchived, Literal(bool(service.archived)))
+    builder.add(node, M8G.hasCompetentAuthority, region_organisation(builder))
+    builder.describe(service_facts(service))
+    return node
+
+
+def regional_services(locale=None):
+    locale = locale or Locale.get_default()
+    return RegionalService.objects.filter(locale=locale).order_by("identifier")
+
+
+def region_graph(services=None):
+    """The region's concepts (every regional service in the default language)."""
+    graph = new_graph()
+    for service in regional_services() if services is None else services:
+        add_concept(graph, service)
+    return graph

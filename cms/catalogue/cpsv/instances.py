@@ -1,0 +1,179 @@
+"""A municipality's local service pages as IPDC instances in CPSV-AP 3.2.
+
+Each instance carries the merged facts (``LocalServicePage.facts``: the regional ones
+unless the page overrides them, plus the local ones), records the concept it derives
+from (``dct:source``), and has the municipality as competent authority and creator.
+Channels are ``m8g:Channel`` nodes with their opening hours as ``time:TemporalEntity``.
+"""
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, TIME, XSD
+
+from ..models import LocalServicePage
+from ..vocabularies import ChannelType
+from .context import LPDC, M8G, PAV, SCHEMA, VD, concept_iri, instance_iri, organisation_iri
+from .export import ServiceGraph, html, new_graph, raw
+from .vocabulary import code_iri, dutch_label, spatial_iri
+
+__all__ = ["local_pages", "municipality_graph", "prefetch_locations"]
+
+SCHEMA_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+DUTCH_DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def local_pages(municipality):
+    """The municipality's live local service pages in its default language."""
+    root = municipality.site.root_page
+    return (
+        LocalServicePage.objects.live()
+        .descendant_of(root)
+        .filter(locale_id=root.locale_id)
+        .select_related("service")
+        .order_by("slug")
+    )
+
+
+def prefetch_locations(pages):
+    """Read the locations of all ``pages`` in one query (each page's facts would ask)."""
+    from cms.locations.models import LocationPage
+
+    ids = set()
+    for page in pages:
+        ids.update(page.facts._location_ids())
+    found = LocationPage.objects.live().in_bulk(ids) if ids else {}
+    for page in pages:
+        page.facts.__dict__["_locations"] = {
+            pk: found[pk] for pk in page.facts._location_ids() if pk in found
+        }
+    return pages
+
+
+def merged_facts(page):
+    facts = page.facts
+    service = page.service
+    costs = facts.costs.value
+    return {
+        "name": page.title,
+        "short_description": facts.short_description.value,
+        "description": facts.description.value,
+        "additional_description": service.additional_description,
+        "exceptions": facts.exceptions.value,
+        "requirements": raw(facts.requirements.value),
+        "procedure": raw(facts.procedure.value),
+        "costs": [
+            {
+                "title": cost.title,
+                "amount": cost.amount,
+                "description": cost.description,
+                "valid_from": cost.valid_from,
+            }
+            for cost in costs.current + costs.upcoming
+        ],
+        "financial_advantages": raw(service.financial_advantages),
+        "processing_time": facts.processing_time.value,
+        "legal_resources": raw(service.legal_resources),
+        "more_information": raw(service.more_information),
+        "audiences": service.audiences,
+        "themes": service.themes,
+        "life_events": service.life_events,
+        "keywords": service.keyword_list,
+        "service_type": service.service_type,
+    }
+
+
+def add_instance(graph, municipality, page):
+    service = page.service
+    node = instance_iri(municipality.slug, service.identifier)
+    builder = ServiceGraph(graph, node, node)
+    builder.add(node, RDF.type, LPDC.InstancePublicServiceSnapshot)
+    builder.add(node, RDF.type, LPDC.InstancePublicService)
+    source = concept_iri(service.identifier)
+    builder.add(source, RDF.type, LPDC.ConceptualPublicService)
+    builder.add(node, DCTERMS.source, source)
+    builder.plain(node, DCTERMS.identifier, f"{municipality.slug}/{service.identifier}")
+    builder.plain(node, SCHEMA.productID, service.identifier)
+    created = page.first_published_at or service.created_at
+    builder.stamp(node, SCHEMA.dateCreated, created)
+    builder.stamp(node, SCHEMA.dateModified, page.last_published_at or created)
+    place = spatial_iri(municipality.slug)
+    authority = builder.organisation(
+        organisation_iri(municipality.slug), municipality.name, place, municipality.short_name
+    )
+    builder.add(node, M8G.hasCompetentAuthority, authority)
+    builder.add(node, PAV.createdBy, authority)
+    builder.add(node, DCTERMS.spatial, place)
+    if page.full_url:
+        builder.add(node, SCHEMA.url, Literal(page.full_url, datatype=XSD.string))
+    builder.describe(merged_facts(page))
+    builder.text(node, VD.localConditions, html(page.facts.local_conditions.value))
+    for number, channel in enumerate(page.facts.channels, start=1):
+        add_channel(builder, channel, number)
+    return node
+
+
+def add_channel(builder, channel, number):
+    node = URIRef(f"{builder.owner}/kanaal/{number}")
+    builder.add(builder.node, M8G.hasChannel, node)
+    builder.add(node, RDF.type, M8G.Channel)
+    builder.plain(node, DCTERMS.identifier, str(node))
+    kind = code_iri(ChannelType, channel.kind)
+    builder.concept(kind, dutch_label(ChannelType, channel.kind))
+    builder.add(node, DCTERMS.type, kind)
+    builder.text(node, DCTERMS.title, channel.name or dutch_label(ChannelType, channel.kind))
+    builder.add(node, SCHEMA.position, Literal(number, datatype=XSD.integer))
+    builder.plain(node, SCHEMA.telephone, channel.phone)
+    builder.plain(node, SCHEMA.url, channel.url)
+    location = channel.location
+    address = channel.address
+    if location is not None:
+        if location.full_url:
+            builder.add(node, SCHEMA.location, URIRef(location.full_url))
+        address = address or f"{location.address}, {location.postcode} {location.city}"
+    builder.text(node, VD.address, address)
+    builder.add(node, VD.appointmentRequired, Literal(bool(channel.appointment_required)))
+    builder.plain(node, VD.appointmentUrl, channel.appointment_url)
+    builder.text(node, VD.processingTime, channel.processing_time)
+    hours = channel.opening_hours
+    if hours is not None and any(hours.periods):
+        add_hours(builder, node, hours)
+    if channel.cost is not None:
+        cost = builder.part(
+            "kost", M8G.Cost, f"Kost {dutch_label(ChannelType, channel.kind).lower()}", None
+        )
+        builder.amount(cost, channel.cost)
+        builder.add(cost, M8G.ifAccessedThrough, node)
+        builder.add(builder.node, M8G.hasCost, cost)
+
+
+def add_hours(builder, channel_node, hours):
+    """Weekly hours as a time:TemporalEntity: a Dutch description and schema.org lines."""
+    node = URIRef(f"{channel_node}/openingsuren")
+    builder.add(node, RDF.type, TIME.TemporalEntity)
+    builder.add(channel_node, M8G.openingHours, node)
+    days = []
+    for index, periods in enumerate(hours.periods):
+        if not periods:
+            continue
+        spans = [f"{opens:%H:%M}-{closes:%H:%M}" for opens, closes in periods]
+        days.append(f"{DUTCH_DAYS[index]} {', '.join(spans)}")
+        for span in spans:
+            builder.plain(node, SCHEMA.openingHours, f"{SCHEMA_DAYS[index]} {span}")
+    builder.text(node, DCTERMS.description, "; ".join(days))
+    for number, closing in enumerate(hours.closed, start=1):
+        closed = URIRef(f"{channel_node}/gesloten/{number}")
+        builder.add(closed, RDF.type, TIME.TemporalEntity)
+        builder.add(channel_node, M8G.specialOpeningHoursSpecification, closed)
+        label = f"Gesloten op {closing.date.isoformat()}"
+        if closing.reason:
+            label = f"{label} ({closing.reason})"
+        builder.text(closed, DCTERMS.description, label)
+        builder.add(closed, SCHEMA.validFrom, Literal(closing.date.isoformat(), datatype=XSD.date))
+
+
+def municipality_graph(municipality, pages=None):
+    graph = new_graph()
+    pages = list(local_pages(municipality) if pages is None else pages)
+    prefetch_locations(pages)
+    for page in pages:
+        add_instance(graph, municipality, page)
+    return graph
