@@ -1,0 +1,197 @@
+"""Which local service pages a user must review, and what changed in their regional service.
+
+A page needs review when its regional service's definition changed after the page was last
+reviewed, or when the service was archived (``needs_review_q``). Every list here holds only
+the pages the user may edit, found with Wagtail's page permission policy, so an editor of
+one municipality never learns about another's pages.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from cms.municipalities.models import Municipality
+
+from ..models import FACT_FIELDS, LocalServicePage, RegionalService
+from ..models.review import needs_review_q
+from ..vocabularies import labels
+
+# Facts short enough to show as "old -> new"; longer ones show their label only.
+SHORT_TEXT = 160
+
+
+@dataclass(frozen=True)
+class Change:
+    """One regional fact that differs from what the page was reviewed against."""
+
+    key: str
+    label: str
+    old: str = ""
+    new: str = ""
+
+    @property
+    def shows_values(self):
+        return bool(self.old or self.new)
+
+
+@dataclass
+class Flagged:
+    """A local page to review, with its municipality and the changes to look at."""
+
+    page: LocalServicePage
+    municipality: Municipality | None
+    changes: list = field(default_factory=list)
+
+    @property
+    def archived(self):
+        return self.page.service.archived
+
+
+@dataclass
+class Group:
+    municipality: Municipality | None
+    items: list = field(default_factory=list)
+    more: int = 0
+
+
+def editable_pages(user):
+    """The pages ``user`` may edit (every page for a superuser)."""
+    return PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+
+
+def can_edit(user, page):
+    return page.permissions_for_user(user).can_edit()
+
+
+def flagged_pages(user, municipality=None, service=None):
+    """The local pages ``user`` may edit that need review, oldest change first."""
+    pages = LocalServicePage.objects.filter(needs_review_q()).filter(
+        pk__in=editable_pages(user).values("pk")
+    )
+    if municipality is not None:
+        pages = pages.filter(tree_q(municipality))
+    if service is not None:
+        pages = pages.filter(service=service)
+    return pages.select_related("service", "review_state", "locale").order_by(
+        "service__definition_changed_at", "path"
+    )
+
+
+def home_paths():
+    """{path of a home page (every language's): municipality}, in one query."""
+    municipalities = {
+        m.site.root_page.translation_key: m
+        for m in Municipality.objects.select_related("site__root_page")
+    }
+    homes = Page.objects.filter(translation_key__in=municipalities, depth=2)
+    return {path: municipalities[key] for path, key in homes.values_list("path", "translation_key")}
+
+
+def tree_q(municipality):
+    """Pages in any of ``municipality``'s language trees."""
+    paths = [path for path, m in home_paths().items() if m.pk == municipality.pk]
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(path__startswith=path)
+    return query
+
+
+def municipality_of(page, homes):
+    return homes.get(page.path[: Page.steplen * 2])
+
+
+def municipalities_for(user):
+    """The municipalities whose pages ``user`` may edit, by short name."""
+    if user.is_superuser:
+        return list(Municipality.objects.order_by("short_name"))
+    homes = home_paths()
+    paths = editable_pages(user).filter(depth=2).values_list("path", flat=True)
+    found = {homes[path].pk: homes[path] for path in paths if path in homes}
+    return sorted(found.values(), key=lambda m: m.short_name)
+
+
+def _short(value):
+    """A fact's value as short plain text, or "" when it is not a short text."""
+    if isinstance(value, list):
+        if all(isinstance(item, str) for item in value):
+            value = ", ".join(value)
+        else:
+            return ""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        value = str(value)
+    text = " ".join(strip_tags(value).split())
+    if len(text) > SHORT_TEXT * 3:
+        return ""
+    return Truncator(text).chars(SHORT_TEXT)
+
+
+def _labelled(model_field, value):
+    """Codes from a code list as their labels ("Burger" -> "Citizen")."""
+    choices = getattr(model_field, "choice_list", None)
+    if choices is not None and isinstance(value, list):
+        return [str(label) for label in labels(choices, value)]
+    if model_field.choices and isinstance(value, str):
+        return str(dict(model_field.flatchoices).get(value, value))
+    return value
+
+
+def changes_of(page, facts_cache=None):
+    """What changed in ``page``'s regional service since the page was reviewed.
+
+    ``facts_cache`` ({service pk: facts}) saves computing a service's facts once per page
+    when many pages derive from it.
+    """
+    service = page.service
+    cache = facts_cache if facts_cache is not None else {}
+    if service.pk not in cache:
+        cache[service.pk] = service.facts()
+    current = cache[service.pk]
+    state = getattr(page, "review_state", None)
+    reviewed = state.reviewed_facts if state is not None else {}
+    changes = []
+    if service.archived:
+        changes.append(Change("archived", _("Archived: no longer offered in the region"), "", ""))
+    for name in FACT_FIELDS:
+        old, new = reviewed.get(name), current.get(name)
+        if old == new:
+            continue
+        model_field = RegionalService._meta.get_field(name)
+        label = str(model_field.verbose_name)
+        old_text, new_text = (
+            _short(_labelled(model_field, old)),
+            _short(_labelled(model_field, new)),
+        )
+        if (old and not old_text) or (new and not new_text):
+            old_text = new_text = ""
+        changes.append(Change(name, label, old_text, new_text))
+    return changes
+
+
+def flagged_with_changes(pages):
+    """``pages`` as :class:`Flagged` items, each with its municipality and changes."""
+    homes = home_paths()
+    cache = {}
+    return [Flagged(page, municipality_of(page, homes), changes_of(page, cache)) for page in pages]
+
+
+def grouped(items, limit=None):
+    """Flagged items per municipality (by short name); at most ``limit`` shown per group."""
+    groups = {}
+    for item in items:
+        key = item.municipality.pk if item.municipality else None
+        groups.setdefault(key, Group(item.municipality)).items.append(item)
+    result = sorted(
+        groups.values(), key=lambda g: g.municipality.short_name if g.municipality else "~"
+    )
+    if limit:
+        for group in result:
+            group.more = max(0, len(group.items) - limit)
+            group.items = group.items[:limit]
+    return result
