@@ -2,7 +2,6 @@
 (``cms.catalogue.vocabularies.iri``), Dutch labels for the region's own codes, and the
 way back from an IRI to a code for the import."""
 
-from django.utils.translation import gettext_lazy as _
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 
@@ -15,13 +14,6 @@ CODE_FIELDS = {
     "audiences": (Audience, LPDC.targetAudience),
     "life_events": (LifeEvent, M8G.isGroupedBy),
     "service_type": (ServiceType, DCTERMS.type),
-}
-
-FIELD_LABELS = {
-    "themes": _("theme"),
-    "audiences": _("audience"),
-    "life_events": _("life event"),
-    "service_type": _("type"),
 }
 
 # The region's own code lists have no published labels; these are their Dutch ones.
