@@ -78,7 +78,7 @@ class SearchAPIView(APIView):
                 next=None,
             )
             return Response(data)
-        results = run_query(query)
+        results, corrected_from = run_query(query)
         query = results.query
         bets = BestBet.objects.matching(query.text, municipality) if query.page == 1 else []
         data.update(
@@ -98,6 +98,8 @@ class SearchAPIView(APIView):
                 for name, facets in results.facets.items()
             },
             suggestion=results.suggestion,
+            corrected_from=corrected_from,
+            corrected_query=query.text if corrected_from else None,
             fallback=results.fallback,
             page=query.page,
             num_pages=results.num_pages,

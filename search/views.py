@@ -20,7 +20,7 @@ from cms.municipalities.context_processors import municipality_for_request
 
 from .backends import autocomplete as joint_autocomplete
 from .backends import search as joint_search
-from .models import BestBet
+from .models import BestBet, normalise
 from .params import FILTERS, clean_query, default_locale, query_string, read_query
 
 __all__ = ["autocomplete", "popular_services", "run_query", "search"]
@@ -38,12 +38,25 @@ FILTER_LEGENDS = {
 }
 
 
-def run_query(query):
+def _paged(query):
     """The results of ``query``; a page past the last one gives the last page."""
     results = joint_search(query)
     if query.page > results.num_pages:
         results = joint_search(dataclasses.replace(query, page=results.num_pages))
     return results
+
+
+def run_query(query):
+    """``(results, corrected_from)``: when nothing is found and the index suggests other
+    words, the results of the suggestion, with the words the citizen typed."""
+    results = _paged(query)
+    suggestion = results.suggestion
+    if results.total or not suggestion or normalise(suggestion) == normalise(query.text):
+        return results, None
+    corrected = _paged(dataclasses.replace(query, text=suggestion, page=1))
+    if not corrected.total:
+        return results, None
+    return corrected, query.text
 
 
 def facet_groups(query, results):
@@ -141,7 +154,7 @@ def _drop_promoted(hits, urls):
 
 
 def results_context(request, query, municipality):
-    results = run_query(query)
+    results, corrected_from = run_query(query)
     query = results.query
     best_bets = []
     if query.page == 1:
@@ -158,6 +171,7 @@ def results_context(request, query, municipality):
     neighbours = _drop_promoted(results.neighbours, promoted)
     context = {
         "query": query,
+        "corrected_from": corrected_from,
         "results": results,
         "best_bets": best_bets,
         "own": own,

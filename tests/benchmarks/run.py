@@ -58,7 +58,11 @@ LOADED = [
     ("home page", "/"),
     ("content page", "/over/"),
     ("local service page", "/diensten/identiteitskaart/"),
+    ("search results", "/zoeken/?q=identiteitskaart"),
+    ("search, no results", "/zoeken/?q=qqxzvw"),
 ]
+# The joint search's results page (issue #5) has its own target.
+SEARCH_TARGET_RPS = 200
 STATIC_CSS = re.compile(r'href="(/static/css/base\.[0-9a-f]{12}\.css)"')
 
 
@@ -309,7 +313,8 @@ def report_throughput(say, results, cache_seconds):
         )
         target = ""
         if label != "static file":
-            target = "yes" if result.requests_per_second >= TARGET_RPS else "NO"
+            goal = SEARCH_TARGET_RPS if path.startswith("/zoeken/") else TARGET_RPS
+            target = "yes" if result.requests_per_second >= goal else f"NO (<{goal})"
         cpu_ms = sample.server_ms_per_request(result.requests)
         # What the CPU cost allows when gunicorn and wrk have every CPU to themselves.
         bound = None
@@ -357,6 +362,10 @@ def report_throughput(say, results, cache_seconds):
         "<<<><>>>>>>>>><",
     )
     say()
+    say(
+        f"The /zoeken/ rows are held to {SEARCH_TARGET_RPS} req/s (the joint search's target), "
+        f"the other pages to {TARGET_RPS}."
+    )
     say(
         f"cached: page cache on (PAGE_CACHE_SECONDS={cache_seconds.get('cached', '?')}, the "
         "production default): what anonymous visitors get after the first request to a page, "

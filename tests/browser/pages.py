@@ -29,6 +29,7 @@ from .report import SUMMARY
 
 REGION = "region"
 SEARCH_QUERY = "bibliotheek"
+EMPTY_SEARCH_QUERY = "qqxzvw"  # finds nothing: the page that helps instead
 MISSING_PATH = "/deze-pagina-bestaat-niet/"
 
 # (kind, what it is): the page types of a municipality's site, in the order of the report.
@@ -49,6 +50,7 @@ KINDS = (
     ("service", "local service page"),
     ("service-comparison", "regional comparison /diensten/vergelijk/.../"),
     ("search", "search results /zoeken/?q=..."),
+    ("search-empty", "search without results /zoeken/?q=qqxzvw"),
     ("components", "component overview page"),
     ("form", "public form page"),
     ("not-found", "404 page"),
@@ -157,12 +159,12 @@ def _component_page(home):
     )
 
 
-def _search(home):
+def _search(home, query=SEARCH_QUERY):
     try:
         path = reverse("search")
     except NoReverseMatch:
         return Target(skip="no search results page yet (no URL named 'search')")
-    return Target(path=f"{path}?q={SEARCH_QUERY}")
+    return Target(path=f"{path}?q={query}")
 
 
 def _service(home, compare=False):
@@ -221,6 +223,8 @@ def resolve(spec):
             return _service(home, compare=True)
         case "search":
             return _search(home)
+        case "search-empty":
+            return _search(home, EMPTY_SEARCH_QUERY)
         case "components":
             return _component_page(home)
         case "form":
