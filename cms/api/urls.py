@@ -1,5 +1,6 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from cms.catalogue.api import CatalogueAPIView
 from search.api import SearchAPIView
 
 from .views import SiteDocumentsAPIViewSet, SiteImagesAPIViewSet, SitePagesAPIViewSet
@@ -9,3 +10,4 @@ api_router.register_endpoint("pages", SitePagesAPIViewSet)
 api_router.register_endpoint("images", SiteImagesAPIViewSet)
 api_router.register_endpoint("documents", SiteDocumentsAPIViewSet)
 api_router.register_endpoint("search", SearchAPIView)
+api_router.register_endpoint("catalogue", CatalogueAPIView)
