@@ -7,7 +7,6 @@ know which fields are searched text and which are exact keywords (``text_fields(
 """
 
 from elasticsearch.dsl import (
-    Completion,
     Date,
     Document,
     Integer,
@@ -96,11 +95,12 @@ class JointDocument(Document):
     title = _dutch_text(
         fields={
             "raw": Keyword(),
+            "plain": Text(analyzer=folding_analyzer),
             "prefix": SearchAsYouType(analyzer=folding_analyzer),
         }
     )
     summary = _dutch_text()
-    body = _dutch_text()
+    body = _dutch_text(fields={"plain": Text(analyzer=folding_analyzer)})
     keywords = _dutch_text(multi=True)
     municipality = Keyword()
     municipality_name = Keyword()
@@ -112,13 +112,8 @@ class JointDocument(Document):
     url = Keyword(index=False)
     date = Date()
     regional_service = Keyword()
-    suggest = Completion(
-        analyzer=folding_analyzer,
-        contexts=[
-            {"name": "locale", "type": "category", "path": "locale"},
-            {"name": "municipality", "type": "category", "path": "municipality"},
-        ],
-    )
+    # What results collapse on: the regional service, or the document itself.
+    collapse_key = Keyword()
 
     class Index:
         name = DEFAULT_INDEX_NAME

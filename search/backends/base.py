@@ -28,6 +28,8 @@ __all__ = [
     "Database",
     "EmbeddedBackend",
     "JointBackend",
+    "clean_value",
+    "clean_values",
     "edit_distance",
     "marked_html",
 ]
@@ -343,6 +345,18 @@ class EmbeddedBackend(JointBackend):
             cursor.execute("SELECT count(*) FROM search_joint_document")
             return cursor.fetchone()[0]
 
+    def get_document(self, doc_id):
+        """The stored document ``doc_id`` as a dict of DOC_COLUMNS, or None."""
+        self.ensure_schema()
+        with self.db.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {', '.join(DOC_COLUMNS)} FROM search_joint_document"  # noqa: S608
+                " WHERE doc_id = %s",
+                [doc_id],
+            )
+            row = cursor.fetchone()
+        return dict(zip(DOC_COLUMNS, row, strict=True)) if row else None
+
     def counts_by_municipality(self):
         self.ensure_schema()
         with self.db.cursor() as cursor:
@@ -393,15 +407,15 @@ class EmbeddedBackend(JointBackend):
             ("municipality", query.municipalities),
             ("content_type", query.content_types),
         ):
-            values = [str(v) for v in values if v][:50]
+            values = clean_values(values)
             if values:
                 clauses.append(f"d.{column} IN ({', '.join(['%s'] * len(values))})")
                 params.extend(values)
         if query.locale:
             clauses.append("d.locale = %s")
-            params.append(str(query.locale))
+            params.append(clean_value(query.locale))
         for column, values in (("themes", query.themes), ("life_events", query.life_events)):
-            values = [str(v) for v in values if v][:50]
+            values = clean_values(values)
             if values:
                 clauses.append("(" + " OR ".join([f"d.{column} LIKE %s"] * len(values)) + ")")
                 params.extend(f"%|{_like_escape(v)}|%" for v in values)
@@ -445,7 +459,9 @@ class EmbeddedBackend(JointBackend):
             f" WHERE id IN ({marks})",
             ids,
         )
-        stored = {values[0]: dict(zip(HIT_COLUMNS, values, strict=True)) for values in cursor}
+        stored = {
+            values[0]: dict(zip(HIT_COLUMNS, values, strict=True)) for values in cursor.fetchall()
+        }
         snippets = self._snippets(cursor, ids, terms)
         hits = []
         for row in rows:
@@ -480,7 +496,7 @@ class EmbeddedBackend(JointBackend):
         locale = ""
         if query.locale:
             locale = " AND locale = %s"
-            params.append(query.locale)
+            params.append(clean_value(query.locale))
         cursor.execute(
             "SELECT regional_service, count(DISTINCT municipality) FROM search_joint_document"  # noqa: S608
             f" WHERE regional_service IN ({marks}){locale} GROUP BY regional_service",
@@ -537,6 +553,17 @@ class EmbeddedBackend(JointBackend):
 
     def _prefix_candidates(self, cursor, terms, prefix_word, municipality, locale):
         raise NotImplementedError
+
+
+def clean_value(value):
+    """A filter value as the database may see it: printable, at most 100 characters."""
+    return "".join(ch for ch in str(value) if ch.isprintable())[:100]
+
+
+def clean_values(values):
+    if isinstance(values, str):
+        values = (values,)
+    return [v for v in (clean_value(value) for value in values or ()) if v][:50]
 
 
 def _like_escape(value):

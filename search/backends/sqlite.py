@@ -8,7 +8,15 @@ words. Stop words keep their position as a placeholder term no query ever asks f
 
 from ..analysis import analyze_aligned, stem
 from ..documents import FIELD_WEIGHTS, text_fields
-from .base import DOC_COLUMNS, MARK_END, MARK_START, MAX_CANDIDATES, EmbeddedBackend, flat
+from .base import (
+    DOC_COLUMNS,
+    MARK_END,
+    MARK_START,
+    MAX_CANDIDATES,
+    EmbeddedBackend,
+    clean_value,
+    flat,
+)
 from .collapse import Row
 
 __all__ = ["PLACEHOLDER", "SQLiteBackend", "match_expression", "prefix_expression"]
@@ -150,7 +158,7 @@ class SQLiteBackend(EmbeddedBackend):
             f"SELECT {_ROW_SQL.format(score='-' + rank)}"  # noqa: S608 - placeholders only
             " FROM search_joint_fts JOIN search_joint_document d ON d.id = search_joint_fts.rowid"
             f" WHERE {where} ORDER BY (d.municipality = %s) DESC, {rank} LIMIT %s",
-            [match, *params, municipality or "", limit],
+            [match, *params, clean_value(municipality or ""), limit],
         )
         return [Row.from_values(values) for values in cursor.fetchall()]
 
@@ -187,5 +195,5 @@ class SQLiteBackend(EmbeddedBackend):
         clauses, params = [], []
         if locale:
             clauses.append("d.locale = %s")
-            params.append(locale)
+            params.append(clean_value(locale))
         return self._select(cursor, match, clauses, params, municipality, 200)
