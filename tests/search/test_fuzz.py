@@ -17,7 +17,8 @@ from .engine import publish_page
 
 pytestmark = pytest.mark.django_db
 
-SYNTAX = list("\"'()[]{}*^~:+-!&|\\/<>?=;%_.,@#$`") + [
+SYNTAX = [
+    *"\"'()[]{}*^~:+-!&|\\/<>?=;%_.,@#$`",
     "AND",
     "OR",
     "NOT",
