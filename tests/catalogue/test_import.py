@@ -166,3 +166,75 @@ def test_a_remote_context_is_not_fetched(tmp_path):
     path.write_text(json.dumps({"@context": "https://example.org/context.jsonld"}))
     with pytest.raises(CommandError, match="inline"):
         run(path)
+
+
+IPDC_CONCEPT = {
+    "@context": {
+        "lpdc": "https://productencatalogus.data.vlaanderen.be/ns/ipdc-lpdc#",
+        "dct": "http://purl.org/dc/terms/",
+        "cpsv": "http://purl.org/vocab/cpsv#",
+        "m8g": "http://data.europa.eu/m8g/",
+        "ps": "http://vocab.belgif.be/ns/publicservice#",
+        "schema": "http://schema.org/",
+        "sh": "http://www.w3.org/ns/shacl#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+    },
+    "@graph": [
+        {
+            "@id": "https://ipdc.example/concept-snapshot/abc",
+            "@type": ["lpdc:ConceptualPublicServiceSnapshot"],
+            "schema:productID": "1502",
+            "dct:title": {"@value": "Adreswijziging", "@language": "nl-be-x-formal"},
+            "dct:description": {"@value": "<p>U verhuist.</p>", "@language": "nl-be-x-formal"},
+            "dct:type": {
+                "@id": "https://productencatalogus.data.vlaanderen.be/id/concept/Type/Bewijs"
+            },
+            "ps:hasRequirement": {"@id": "https://ipdc.example/req/1"},
+            "cpsv:follows": {"@id": "https://ipdc.example/rule/1"},
+            "schema:dateCreated": {"@value": "2024-01-02T10:00:00Z", "@type": "xsd:dateTime"},
+            "schema:dateModified": {"@value": "2024-03-04T10:00:00Z", "@type": "xsd:dateTime"},
+        },
+        {
+            "@id": "https://ipdc.example/req/1",
+            "@type": "m8g:Requirement",
+            "dct:title": {"@value": "Voorwaarden", "@language": "nl-be-x-formal"},
+            "dct:description": {"@value": "<p>U woont hier.</p>", "@language": "nl-be-x-formal"},
+            "m8g:hasSupportingEvidence": {"@id": "https://ipdc.example/ev/1"},
+            "sh:order": 0,
+        },
+        {
+            "@id": "https://ipdc.example/ev/1",
+            "@type": "m8g:Evidence",
+            "dct:title": {"@value": "Bewijsstukken", "@language": "nl-be-x-formal"},
+            "dct:description": {"@value": "Uw eID.", "@language": "nl-be-x-formal"},
+        },
+        {
+            "@id": "https://ipdc.example/rule/1",
+            "@type": "cpsv:Rule",
+            "dct:title": {"@value": "Procedure", "@language": "nl-be-x-formal"},
+            "dct:description": {"@value": "<p>Meld het online.</p>", "@language": "nl-be-x-formal"},
+            "sh:order": 0,
+        },
+    ],
+}
+
+
+def test_an_ipdc_concept_becomes_a_regional_service(tmp_path):
+    path = tmp_path / "ipdc.jsonld"
+    path.write_text(json.dumps(IPDC_CONCEPT))
+    assert "create 1502" in run(path)
+    service = RegionalService.objects.get(identifier="1502")
+    assert service.name == "Adreswijziging"
+    assert service.short_description == "U verhuist."
+    assert service.service_type == "Bewijs"
+    requirement = service.requirements.raw_data[0]["value"]
+    assert requirement["description"] == "U woont hier."
+    assert requirement["evidence"] == [{"title": "Bewijsstukken", "description": "Uw eID."}]
+    assert service.procedure.raw_data[0]["value"]["description"] == "Meld het online."
+    assert service.created_at.year == 2024
+    assert service.definition_changed_at.month == 3
+
+
+def test_an_empty_catalogue_exports_an_empty_graph():
+    RegionalService.objects.all().delete()
+    assert json.loads(export())["@graph"] == []
