@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from cms.demo.forms import ensure_demo_forms
 from cms.demo.seed import MunicipalityDemo
+from cms.demo.services import seed_services
 from cms.demo.users import MissingGroupError, demo_accounts, ensure_accounts
 from cms.municipalities.models import Municipality
 
@@ -82,6 +83,13 @@ class Command(BaseCommand):
                     self.stdout.write(_("  filled the body of %(path)s") % {"path": path})
                 for path in report.created:
                     self.stdout.write(_("  created page %(path)s") % {"path": path})
+
+        # The service catalogue, after the location pages its desks point at.
+        services = seed_services(municipalities, today)
+        for warning in services.warnings:
+            self.stderr.write(self.style.WARNING(warning))
+        changed += services.changed
+        self.stdout.write(services.summary())
 
         if changed:
             self.stdout.write(self.style.SUCCESS(_("Demo content and users are in place.")))

@@ -1,0 +1,75 @@
+"""The demo's service catalogue: about forty regional services, and their local pages in
+every municipality, with local costs, channels, conditions and a few opt-outs.
+
+``seed_services()`` is idempotent: regional services are only created when missing, the
+catalogue sync only adds what is missing, and a local page only gets its local facts
+while nobody has touched it.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms.catalogue.models import ServiceIndexPage
+from cms.catalogue.sync import ensure_local_services, participation_of
+from cms.municipalities.models import Municipality
+
+from .local import LocalVariations
+from .regional import SPECS, SPECS_BY_ID, ensure_regional_services
+
+__all__ = ["SPECS", "ServicesReport", "seed_services"]
+
+
+@dataclass
+class ServicesReport:
+    created: list = field(default_factory=list)  # regional service identifiers
+    synced: list = field(default_factory=list)  # the catalogue sync's changes
+    filled: list = field(default_factory=list)  # local pages given their local facts
+    opted_out: list = field(default_factory=list)  # local pages unpublished by an editor
+    warnings: list = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return bool(self.created or self.synced or self.filled or self.opted_out)
+
+    def summary(self):
+        if not self.changed:
+            return _("services: unchanged")
+        return _(
+            "services: created %(created)d regional services, %(pages)d local pages; gave "
+            "%(filled)d their local facts; %(opted_out)d opted out"
+        ) % {
+            "created": len(self.created),
+            "pages": sum(change.startswith("create ") for change in self.synced),
+            "filled": len(self.filled),
+            "opted_out": len(self.opted_out),
+        }
+
+
+def seed_services(municipalities=None, today=None):
+    """Create the regional services, the local pages of ``municipalities`` (default: all)
+    and their local variations. Returns a :class:`ServicesReport`."""
+    today = today or timezone.localdate()
+    if municipalities is None:
+        municipalities = Municipality.objects.select_related("site__root_page")
+    report = ServicesReport()
+    with transaction.atomic():
+        report.created = ensure_regional_services()
+        for municipality in municipalities:
+            index_page = (
+                ServiceIndexPage.objects.child_of(municipality.site.root_page)
+                .filter(slug="diensten")
+                .first()
+            )
+            if index_page is None:
+                report.warnings.append(
+                    f"{municipality.slug}: /diensten/ is missing; run sync_sites first"
+                )
+                continue
+            ensure_local_services(index_page, participation_of(municipality), report.synced)
+            filled, opted_out = LocalVariations(municipality, index_page, today, SPECS_BY_ID).run()
+            report.filled += filled
+            report.opted_out += opted_out
+    return report
