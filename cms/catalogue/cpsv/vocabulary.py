@@ -34,7 +34,8 @@ DUTCH_LABELS = {
     ChannelType.POST: "Per post",
 }
 
-# NIS codes (Statbel's REFNIS) of the region's municipalities: IPDC's spatial identifiers.
+# NIS codes (Statbel's REFNIS) of the region's municipalities, as IPDC identifies areas
+# (vocab.belgif.be's refnis2019 scheme; none of these codes changed with the 2025 mergers).
 NIS_CODES = {
     "anzegem": "34002",
     "avelgem": "34003",
@@ -72,5 +73,5 @@ def spatial_iri(slug):
     """Where a municipality's services apply: its NIS code, else a region IRI."""
     code = NIS_CODES.get(slug)
     if code:
-        return URIRef(f"http://vocab.belgif.be/auth/refnis2025/{code}")
+        return URIRef(f"http://vocab.belgif.be/auth/refnis2019/{code}")
     return URIRef(f"{base_iri()}/id/werkingsgebied/{slug}")
