@@ -137,7 +137,7 @@ def test_dashboard_panel_of_an_editor_lists_own_pages_and_what_changed(client, c
     assert 'id="services-to-review-section"' in html
     assert f"/admin/pages/{pages['kuurne'].pk}/edit/" in html
     assert f"/admin/catalogue/review/{pages['kuurne'].pk}/mark/" in html
-    assert "processing time" in html and "3 weken" in html and "2 weken" in html
+    assert "Processing time" in html and "3 weken" in html and "2 weken" in html
     assert "csrfmiddlewaretoken" in html
     for slug in ("kortrijk", "menen"):
         assert f"/admin/pages/{pages[slug].pk}/" not in html
@@ -206,7 +206,7 @@ def test_edit_view_warns_and_offers_mark_reviewed(client, changed):
     client.force_login(editor_of("kortrijk"))
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Regional definition changed" in html
-    assert "processing time" in html
+    assert "Processing time" in html
     assert f'action="/admin/catalogue/review/{page.pk}/mark/"' in html
     other = LocalServicePage.objects.exclude(service=page.service).get(
         url_path__startswith=page.url_path.rsplit("/", 2)[0]
@@ -261,3 +261,18 @@ def test_mark_reviewed_checks_csrf(changed):
     response = client.post(f"/admin/catalogue/review/{pages['kortrijk'].pk}/mark/")
     assert response.status_code == 403
     assert pages["kortrijk"].pk in flagged()
+
+
+def test_report_exports_a_spreadsheet(client, changed, superuser):
+    _, pages = changed
+    client.force_login(superuser)
+    response = client.get("/admin/catalogue/review/?export=csv")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode()
+    lines = body.strip().splitlines()
+    assert lines[0].startswith("Local service,Municipality,Regional service,What changed")
+    assert len(lines) == 1 + len(pages)
+    assert any(
+        line.startswith("Identiteitskaart,Kortrijk,Identiteitskaart,processing time")
+        for line in lines
+    )

@@ -51,6 +51,14 @@ class Flagged:
     def archived(self):
         return self.page.service.archived
 
+    @property
+    def municipality_name(self):
+        return self.municipality.short_name if self.municipality else ""
+
+    @property
+    def changed_labels(self):
+        return ", ".join(change.label for change in self.changes)
+
 
 @dataclass
 class Group:

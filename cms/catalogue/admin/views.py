@@ -144,6 +144,21 @@ class ServicesToReviewView(ReportView):
     any_permission_required = ["add", "change", "publish"]
     model = LocalServicePage
     verbose_name_plural = gettext_lazy("local services to review")
+    list_export = [
+        "page.title",
+        "municipality_name",
+        "page.service.name",
+        "changed_labels",
+        "page.service.definition_changed_at",
+    ]
+    export_headings = {
+        "page.title": gettext_lazy("Local service"),
+        "municipality_name": gettext_lazy("Municipality"),
+        "page.service.name": gettext_lazy("Regional service"),
+        "changed_labels": gettext_lazy("What changed"),
+        "page.service.definition_changed_at": gettext_lazy("Changed at"),
+    }
+    export_filename = "services-to-review"
 
     def get_base_queryset(self):
         return flagged_pages(self.request.user)
