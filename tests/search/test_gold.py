@@ -103,16 +103,39 @@ CASES = (
         "menen",
         service("overlijdensaangifte", "aangifte-overlijden", "overlijden"),
     ),
-    # Places, with synonyms.
-    Case("containerpark openingsuren", "kortrijk", ("/contact/recyclagepark/",)),
-    Case("recyclagepark", "wevelgem", ("/contact/recyclagepark/",), top=1),
-    Case("containerpark", "kuurne", ("/contact/recyclagepark/",)),
+    # Places and waste, with synonyms.
+    Case(
+        "containerpark openingsuren",
+        "kortrijk",
+        ("/contact/recyclagepark/", *service("toegang-recyclagepark")),
+    ),
+    Case(
+        "recyclagepark", "wevelgem", ("/contact/recyclagepark/", *service("toegang-recyclagepark"))
+    ),
+    Case("containerpark", "kuurne", ("/contact/recyclagepark/", *service("toegang-recyclagepark"))),
     Case("bibliotheek openingsuren", "kortrijk", ("/contact/bibliotheek/",)),
-    Case("bib", "avelgem", ("/contact/bibliotheek/",)),
-    # Local permits.
+    Case("bib", "avelgem", ("/contact/bibliotheek/", *service("bibliotheekabonnement"))),
+    Case("lid worden bibliotheek", "menen", service("bibliotheekabonnement")),
+    Case("afvalkalender", "harelbeke", service("afvalkalender"), top=1),
+    Case("huisvuilzakken kopen", "kortrijk", service("huisvuilzakken")),
+    Case("grofvuil", "zwevegem", service("grofvuil-ophalen")),
+    Case("huisvuil", "deerlijk", service("huisvuilzakken", "afvalkalender", "grofvuil-ophalen")),
+    # Permits, building, welfare and leisure.
     Case("parkeerkaart bewoners", "kortrijk", service("parkeerkaart-bewoners")),
+    Case("parkeerkaart handicap", "waregem", service("parkeerkaart-handicap")),
     Case("taxivergunning", "kortrijk", service("taxivergunning")),
     Case("standplaats op de markt", "kortrijk", service("standplaats-markt")),
+    Case("evenement organiseren", "kuurne", service("evenementenvergunning")),
+    Case("bouwvergunning", "kortrijk", service("omgevingsvergunning")),
+    Case("boom kappen", "wevelgem", service("kapvergunning")),
+    Case("renovatiepremie", "menen", service("premie-energiezuinige-renovatie")),
+    Case("leefloon", "harelbeke", service("leefloon"), top=1),
+    Case("mantelzorgpremie", "anzegem", service("mantelzorgpremie"), top=1),
+    Case("kinderopvang na school", "kortrijk", service("buitenschoolse-kinderopvang")),
+    Case("sportkamp", "waregem", service("sportkampen")),
+    Case("orgaandonatie", "avelgem", service("orgaandonatie"), top=1),
+    Case("begrafenis", "kortrijk", service("begraving-en-crematie")),
+    Case("zaak starten", "lendelede", service("onderneming-starten")),
     # The standard pages.
     Case("privacy", "kortrijk", ("/privacy/",), top=1),
     Case("toegankelijkheid", "kuurne", ("/toegankelijkheid/",)),
