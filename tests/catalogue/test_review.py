@@ -276,3 +276,29 @@ def test_report_exports_a_spreadsheet(client, changed, superuser):
         line.startswith("Identiteitskaart,Kortrijk,Identiteitskaart,processing time")
         for line in lines
     )
+
+
+def test_dashboard_and_report_queries_do_not_grow_with_the_flagged_pages(client, superuser):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    client.force_login(superuser)
+    first = RegionalServiceFactory(identifier="eerste")
+    local_page("kortrijk", first)
+    first.processing_time = "1 dag"
+    first.save()
+    client.get("/admin/")  # warm caches (user profile, locales, sites)
+    few = [queries("/admin/"), queries("/admin/catalogue/review/")]
+    for index in range(3):
+        service = RegionalServiceFactory(identifier=f"meer-{index}")
+        for slug in SLUGS:
+            local_page(slug, service)
+        service.processing_time = "1 dag"
+        service.save()
+    assert len(flagged()) == 10
+    assert [queries("/admin/"), queries("/admin/catalogue/review/")] == few
