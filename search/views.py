@@ -14,7 +14,7 @@ from django.apps import apps
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from cms.municipalities.context_processors import municipality_for_request
 
@@ -191,7 +191,7 @@ def results_context(request, query, municipality):
     return context
 
 
-@require_GET
+@require_safe
 def search(request):
     municipality = municipality_for_request(request)
     query = read_query(request.GET, municipality)
@@ -201,7 +201,7 @@ def search(request):
     return TemplateResponse(request, "search/results.html", context)
 
 
-@require_GET
+@require_safe
 def autocomplete(request):
     """Titles and addresses of what the typed words start, the municipality's own first."""
     municipality = municipality_for_request(request)
