@@ -242,6 +242,9 @@ def test_mark_reviewed_view(client, changed):
     assert page.pk not in flagged()
     assert Revision.page_revisions.filter(object_id=str(page.pk)).count() == revisions
     assert PageLogEntry.objects.filter(page=page, action="catalogue.mark_reviewed").exists()
+    history = client.get(f"/admin/pages/{page.pk}/history/")
+    assert history.status_code == 200
+    assert "Marked as reviewed against the regional definition" in history.content.decode()
 
     # Another site's address as "next" is ignored: back to the edit view.
     response = client.post(url, {"next": "https://example.com/"})
@@ -302,3 +305,19 @@ def test_dashboard_and_report_queries_do_not_grow_with_the_flagged_pages(client,
         service.save()
     assert len(flagged()) == 10
     assert [queries("/admin/"), queries("/admin/catalogue/review/")] == few
+
+
+def test_odd_requests_are_answered_without_errors(client, changed, superuser):
+    _, pages = changed
+    client.force_login(superuser)
+    home = pages["kortrijk"].get_parent().get_parent()  # not a local service page
+    assert client.post(f"/admin/catalogue/review/{home.pk}/mark/").status_code == 404
+    assert client.get(f"/admin/catalogue/review/{home.pk}/").status_code == 404
+    assert client.post(f"/admin/catalogue/review/{pages['kortrijk'].pk}/").status_code == 405
+    for query in ("municipality=abc", "service=-1", "p=999", "municipality=999999", "export=pdf"):
+        assert client.get(f"/admin/catalogue/review/?{query}").status_code == 200, query
+        assert client.get(f"/admin/catalogue/review/results/?{query}").status_code == 200, query
+    client.logout()
+    response = client.post(f"/admin/catalogue/review/{pages['kortrijk'].pk}/mark/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert pages["kortrijk"].pk in flagged()
