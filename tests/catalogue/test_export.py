@@ -288,3 +288,22 @@ def test_command_writes_the_region_to_stdout_and_a_municipality_to_a_file(tmp_pa
 def test_command_refuses_an_unknown_municipality():
     with pytest.raises(CommandError, match="no-such-town"):
         call_command("export_catalogue", municipality="no-such-town")
+
+
+def test_the_demo_catalogue_exports_conform_and_round_trip(tmp_path):
+    from cms.demo.services import seed_services
+
+    seed_services(["kortrijk", "waregem"])
+    region = assert_valid(region_graph(), "ipdc-lpdc-concept-shape.ttl")
+    assert len(set(region.subjects(RDF.type, LPDC.ConceptualPublicServiceSnapshot))) >= 40
+    for slug in ("kortrijk", "waregem"):
+        data = assert_valid(
+            municipality_graph(Municipality.objects.get(slug=slug)), "ipdc-lpdc-instance-shape.ttl"
+        )
+        assert set(data.subjects(RDF.type, LPDC.InstancePublicServiceSnapshot))
+        assert set(data.subjects(RDF.type, M8G.Channel))
+    target = tmp_path / "region.jsonld"
+    call_command("export_catalogue", output=str(target), stderr=StringIO())
+    out = StringIO()
+    call_command("import_catalogue", str(target), stdout=out)
+    assert "0 created, 0 updated" in out.getvalue()
