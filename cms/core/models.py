@@ -43,8 +43,18 @@ class SiteRootMixin:
             url_path = self.url_path + "/".join(path_components) + "/"
             page = Page.objects.filter(url_path=url_path).first()
             if page is not None:
-                return page.specific.route(request, [])
+                return self._specific(page).route(request, [])
         return super().route(request, path_components)
+
+    @staticmethod
+    def _specific(page):
+        """The page as its own type, in one query, with the relations its type says it
+        always shows (``route_select_related``)."""
+        model = page.specific_class
+        related = getattr(model, "route_select_related", ())
+        if model is None or not related:
+            return page.specific
+        return model._default_manager.select_related(*related).get(pk=page.pk)
 
 
 class BodyPageMixin(models.Model):

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PageManager
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
@@ -24,14 +23,6 @@ from ..facts import ServiceFacts
 from .regional import RegionalService
 
 OVERRIDE_HELP = _("Leave empty to show the regional text.")
-
-
-class LocalServicePageManager(PageManager):
-    """Local pages always come with their regional service: the page is never shown
-    without it, and one join is cheaper than a second query."""
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("service")
 
 
 class LocalServicePage(BasePage):
@@ -89,7 +80,9 @@ class LocalServicePage(BasePage):
         ),
     )
 
-    objects = LocalServicePageManager()
+    # Fetched with the page when routed to it (SiteRootMixin): the page is never shown
+    # without its regional service, and one join is cheaper than a second query.
+    route_select_related = ("service",)
 
     parent_page_types = ["catalogue.ServiceIndexPage"]
     subpage_types = []
