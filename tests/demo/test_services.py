@@ -12,23 +12,44 @@ from decimal import Decimal
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search.backends import get_search_backend
 
 from cms.catalogue.models import LocalServicePage, RegionalService, ServiceIndexPage
 from cms.catalogue.sync import participation_of
 from cms.catalogue.vocabularies import ChannelType, LifeEvent, Theme
+from cms.demo.locations import location_specs
+from cms.demo.seed import MunicipalityDemo
 from cms.demo.services import SPECS, seed_services
 from cms.demo.services.profiles import PROFILES
+from cms.locations.models import ContactPage, LocationPage
 from cms.municipalities.models import Municipality
+from search.backends import get_embedded_backend
+from search.extract import doc_id_for
 
 from .test_setup_demo import table_counts
 
 pytestmark = pytest.mark.django_db
 
 
+# Municipalities that get the demo's location pages first (setup_demo makes them for all):
+# the desks of their local pages point at them, Lendelede's recycling park is Kuurne's.
+WITH_LOCATIONS = ("kortrijk", "kuurne", "lendelede")
+
+
+def add_location_pages(slug):
+    municipality = Municipality.objects.select_related("site__root_page").get(slug=slug)
+    demo = MunicipalityDemo(municipality, timezone.localdate())
+    contact = ContactPage.objects.child_of(municipality.site.root_page).get()
+    demo.add_missing(contact, location_specs(demo.local))
+
+
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     """Every municipality seeded once for this module, rolled back afterwards."""
     with django_db_blocker.unblock(), transaction.atomic():
+        for slug in WITH_LOCATIONS:
+            add_location_pages(slug)
         started = time.perf_counter()
         report = seed_services()
         report.seconds = time.perf_counter() - started
@@ -181,6 +202,26 @@ def test_channels_differ_between_municipalities(seeded):
     assert online.url.startswith("https://eloket.menen.be/")
 
 
+def test_desks_point_at_the_location_pages(seeded):
+    kortrijk = local_pages("kortrijk")
+    desk = next(c for c in kortrijk["reispas"].facts.channels if c.kind == ChannelType.DESK)
+    assert desk.location.url_path == "/kortrijk/contact/stadhuis/"
+    assert desk.opening_hours is not None
+    library = kortrijk["bibliotheekabonnement"].facts.locations.value
+    assert [page.slug for page in library] == ["bibliotheek"]
+    park = local_pages("lendelede")["toegang-recyclagepark"]
+    assert [page.url_path for page in park.facts.locations.value] == [
+        "/kuurne/contact/recyclagepark/"
+    ]
+    assert park.local_conditions
+    # Without location pages (setup_demo not run there), a desk gives the address.
+    desk = next(
+        c for c in local_pages("menen")["reispas"].facts.channels if c.kind == ChannelType.DESK
+    )
+    assert desk.location is None and desk.address
+    assert LocationPage.objects.filter(url_path__startswith="/menen/").count() == 0
+
+
 def test_a_few_pages_override_or_add_local_text(seeded):
     kortrijk = local_pages("kortrijk")
     assert kortrijk["identiteitskaart"].facts.description.local
@@ -193,6 +234,23 @@ def test_local_service_pages_render(seeded, host_client):
     client = host_client("kortrijk")
     assert client.get("/diensten/identiteitskaart/").status_code == 200
     assert client.get("/diensten/").status_code == 200
+
+
+def test_seeded_pages_are_indexed_once_at_the_end(seeded):
+    """Indexing is deferred during the seed (cms.demo.services.indexing), not skipped."""
+    kortrijk = local_pages("kortrijk")
+    page = kortrijk["identiteitskaart"]
+    assert page in LocalServicePage.objects.live().search("identiteitskaart")
+    assert get_search_backend().search("reispas", RegionalService)
+    location = page.locations.raw_data[0]["value"]
+    assert ReferenceIndex.get_references_to(Page.objects.get(pk=location)).filter(
+        object_id=str(page.pk)
+    )
+    joint = get_embedded_backend()
+    assert joint.get_document(doc_id_for(page)) is not None
+    opted_out = local_pages("anzegem")["taxivergunning"]
+    assert not opted_out.live
+    assert joint.get_document(doc_id_for(opted_out)) is None
 
 
 def test_seeding_again_changes_nothing(seeded):
@@ -208,7 +266,7 @@ def test_an_edited_page_is_left_alone(seeded):
     page.channels = []
     page.save_revision()
     revisions = page.revisions.count()
-    seed_services(Municipality.objects.filter(slug="menen"))
+    seed_services(["menen"])
     assert page.revisions.count() == revisions
     page.refresh_from_db()
     assert page.has_unpublished_changes

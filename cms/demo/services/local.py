@@ -64,6 +64,10 @@ class LocalVariations:
             "library": pages.get("bibliotheek"),
             "recycling": pages.get("recyclagepark"),
         }
+        if found["recycling"] is None and self.profile.recycling_park_of:
+            found["recycling"] = LocationPage.objects.filter(
+                url_path__startswith=f"/{self.profile.recycling_park_of}/", slug="recyclagepark"
+            ).first()
         return {key: page for key, page in found.items() if page is not None}
 
     def run(self):

@@ -25,6 +25,7 @@ class Profile:
     rises: tuple = ()  # (identifier, new amount of its first cost) from next 1 January
     opt_out: tuple = ()  # local pages its editors unpublished
     own_hours: dict | None = None  # the population desk's hours on appointment
+    recycling_park_of: str = ""  # the neighbour whose recycling park its residents use
 
 
 PROFILES = {
@@ -66,7 +67,7 @@ PROFILES = {
         },
     ),
     "kuurne": Profile("22.50", "2.50", False, "https://eloket.kuurne.be"),
-    "lendelede": Profile("21.00", "1.00", False),
+    "lendelede": Profile("21.00", "1.00", False, recycling_park_of="kuurne"),
     "menen": Profile(
         "25.00",
         "5.00",
@@ -86,6 +87,7 @@ PROFILES = {
         "0.00",
         False,
         opt_out=("taxivergunning", "sportkampen", "standplaats-markt"),
+        recycling_park_of="avelgem",
     ),
     "waregem": Profile("24.50", "4.50", True, "https://eloket.waregem.be"),
     "wervik": Profile("23.00", "3.00", True, "https://eloket.wervik.be"),
@@ -163,6 +165,14 @@ CONDITIONS = {
     ("wevelgem", "toegang-recyclagepark"): html(
         "Het recyclagepark van Wevelgem werkt met een toegangskaart: uw identiteitskaart "
         "geeft toegang tot 24 bezoeken per jaar.",
+    ),
+    ("lendelede", "toegang-recyclagepark"): html(
+        "Lendelede heeft geen eigen recyclagepark: inwoners gaan met hun identiteitskaart "
+        "naar het recyclagepark van Kuurne, aan dezelfde tarieven.",
+    ),
+    ("spiere-helkijn", "toegang-recyclagepark"): html(
+        "Spiere-Helkijn heeft geen eigen recyclagepark: inwoners gaan naar het "
+        "recyclagepark van Avelgem.",
     ),
     ("deerlijk", "sportkampen"): html(
         "Kinderen uit Deerlijk krijgen voorrang bij de inschrijving; "

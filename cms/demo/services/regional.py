@@ -23,7 +23,7 @@ SPECS_BY_ID = {spec.identifier: spec for spec in SPECS}
 def ensure_regional_services(locale=None):
     """Create the regional services that are missing in ``locale`` (the default language).
 
-    Returns the identifiers created.
+    Returns the services created.
     """
     locale = locale or Locale.get_default()
     taken = set(RegionalService.objects.filter(locale=locale).values_list("identifier", flat=True))
@@ -34,5 +34,5 @@ def ensure_regional_services(locale=None):
         service = RegionalService(locale=locale, **spec.fields())
         service.save()
         service.save_revision(log_action=True)
-        created.append(spec.identifier)
+        created.append(service)
     return created
