@@ -60,14 +60,19 @@ def ensure_group(name, changes):
     return group
 
 
+def ensure_permissions(group, permissions, changes):
+    """Grant ``group`` each global permission, given as (app label, codename), it lacks."""
+    for app_label, codename in permissions:
+        permission = _permission(app_label, codename)
+        if not group.permissions.filter(pk=permission.pk).exists():
+            group.permissions.add(permission)
+            changes.append(f"grant {codename} to {group.name!r}")
+
+
 def ensure_model_permissions(group, model, changes, actions=("add", "change", "delete")):
     """Let ``group`` manage every instance of ``model`` (a snippet, say) in the admin."""
     app_label, model_name = model._meta.app_label, model._meta.model_name
-    for action in actions:
-        permission = _permission(app_label, f"{action}_{model_name}")
-        if not group.permissions.filter(pk=permission.pk).exists():
-            group.permissions.add(permission)
-            changes.append(f"grant {permission.codename} to {group.name!r}")
+    ensure_permissions(group, [(app_label, f"{a}_{model_name}") for a in actions], changes)
 
 
 def ensure_page_permissions(group, pages, codenames, changes):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from cms.catalogue.admin.access import ensure_regional_translation_permission
 from cms.catalogue.models import RegionalService, ServiceIndexPage
 from cms.catalogue.sync import ensure_local_services
 from cms.events.models import EventIndexPage
@@ -370,6 +371,7 @@ class RegionSync:
                 self.changes.append("remove Wagtail's welcome page")
         group = ensure_group(REGIONAL_EDITORS, self.changes)
         ensure_model_permissions(group, RegionalService, self.changes)
+        ensure_regional_translation_permission(group, self.changes)
         return self.changes
 
 

@@ -1,6 +1,6 @@
 """What the regional editors need besides the RegionalService permissions."""
 
-from cms.municipalities.access import _permission
+from cms.municipalities.access import ensure_permissions
 
 
 def ensure_regional_translation_permission(group, changes):
@@ -11,7 +11,4 @@ def ensure_regional_translation_permission(group, changes):
     pages: cms/municipalities/wagtail_hooks.py limits page translation to the user's own
     trees, and the regional editors hold no page permission.
     """
-    permission = _permission("wagtail_localize", "submit_translation")
-    if not group.permissions.filter(pk=permission.pk).exists():
-        group.permissions.add(permission)
-        changes.append(f"grant submit_translation to {group.name!r}")
+    ensure_permissions(group, [("wagtail_localize", "submit_translation")], changes)
