@@ -11,6 +11,7 @@ parameter is validated (search/params.py), so no input leads to an error page.
 import dataclasses
 
 from django.apps import apps
+from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -59,13 +60,28 @@ def run_query(query):
     return corrected, query.text
 
 
+def _options(facet_name, facets):
+    """The values worth offering: those with results, and those chosen. Languages get their
+    names; a language facet with only the page's own language offers nothing."""
+    options = [facet for facet in facets if facet.count or facet.selected]
+    if facet_name == "locale":
+        if len(options) < 2:
+            return []
+        names = dict(settings.LANGUAGES)
+        options = [
+            dataclasses.replace(facet, label=names.get(facet.value, facet.label))
+            for facet in options
+        ]
+    return options
+
+
 def facet_groups(query, results):
     """The facets to show: [{param, legend, options}], each option with its own id."""
+    if not results.total:
+        return []
     groups = []
     for f in FILTERS:
-        options = [
-            facet for facet in results.facets.get(f.facet, []) if facet.count or facet.selected
-        ]
+        options = _options(f.facet, results.facets.get(f.facet, []))
         if not options:
             continue
         groups.append(
@@ -90,6 +106,8 @@ def selected_filters(query, results):
         if f.field == "locale" and values == (default_locale(),):
             continue
         labels = {facet.value: facet.label for facet in results.facets.get(f.facet, [])}
+        if f.facet == "locale":
+            labels = dict(settings.LANGUAGES)
         for value in values:
             rest = tuple(v for v in values if v != value) if f.field != "locale" else ()
             chosen.append(

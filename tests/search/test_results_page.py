@@ -110,6 +110,7 @@ def test_zero_results_offer_help_and_contact(client):
     assert "/diensten/parkeerkaart/" in help_
     assert 'href="tel:' in help_ and 'href="mailto:' in help_
     assert "Stadhuis" in help_  # the desk's name, with today's hours beside it
+    assert 'id="search-filters"' not in body  # nothing to filter
 
 
 def test_a_typo_shows_the_results_of_the_suggestion(client):
