@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/voordeur
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run demo test lint check test-sqlite test-browser test-postgres bench clean
+.PHONY: install run demo test lint check test-sqlite test-browser test-postgres bench bench-search clean
 
 install: $(VENV)/.installed
 
@@ -72,6 +72,11 @@ test: lint check test-sqlite test-browser test-postgres
 
 bench: demo
 	$(BIN)/python -m tests.benchmarks.run
+
+# The joint search index at 100,000 synthetic documents, on SQLite and (when PG_URL answers)
+# PostgreSQL, beside Wagtail's database search (tests/benchmarks/search_index.py).
+bench-search: install
+	PG_URL="$(PG_URL)" $(BIN)/python -m tests.benchmarks.search_index
 
 clean:
 	rm -rf var $(VENV)

@@ -34,7 +34,7 @@ __all__ = [
     "marked_html",
 ]
 
-MAX_CANDIDATES = 1000  # best matches a query considers (facet counts are over these)
+MAX_CANDIDATES = 500  # best matches a query considers (facet counts are over these)
 SUGGEST_BELOW = 3  # "did you mean" when a query finds fewer results than this
 MARK_START, MARK_END = "\x02", "\x03"  # highlight markers, never in indexed text
 

@@ -6,7 +6,7 @@ original text from the document table (FTS5's external content), highlights the 
 words. Stop words keep their position as a placeholder term no query ever asks for.
 """
 
-from ..analysis import analyze_aligned, stem
+from ..analysis import analyze_aligned, fold, stem
 from ..documents import FIELD_WEIGHTS, text_fields
 from .base import (
     DOC_COLUMNS,
@@ -15,12 +15,21 @@ from .base import (
     MAX_CANDIDATES,
     EmbeddedBackend,
     clean_value,
+    clean_values,
     flat,
 )
 from .collapse import Row
 
-__all__ = ["PLACEHOLDER", "SQLiteBackend", "match_expression", "prefix_expression"]
+__all__ = [
+    "PLACEHOLDER",
+    "SQLiteBackend",
+    "match_expression",
+    "prefix_expression",
+    "scope_terms",
+    "with_filters",
+]
 
+OWN_WEIGHT = 1000.0  # the scope column's bm25 weight: see SQLiteBackend._own_first
 PLACEHOLDER = "x0x"  # the indexed term of a stop word: keeps word positions, never matched
 SNIPPET_TOKENS = 24
 
@@ -42,6 +51,50 @@ def _alternative(words):
     if len(stems) == 1:
         return _quoted(stems[0])
     return "(" + " AND ".join(map(_quoted, stems)) + ")"
+
+
+def scope_token(kind, value):
+    """One filter value as an indexed term of the scope column: a letter for the facet,
+    then the value's letters and digits ("m" + "spiere-helkijn" -> "mspierehelkijn")."""
+    return kind + "".join(ch for ch in fold(clean_value(value)) if ch.isalnum())
+
+
+def scope_terms(doc):
+    """The scope column of a document: its municipality, language, type, themes and life
+    events as terms, so that filters and own-first are FTS5 index look-ups."""
+    terms = [
+        scope_token("m", doc["municipality"]),
+        scope_token("l", doc["locale"]),
+        scope_token("c", doc["content_type"]),
+    ]
+    terms += [scope_token("h", theme) for theme in doc.get("themes") or ()]
+    terms += [scope_token("e", event) for event in doc.get("life_events") or ()]
+    return terms
+
+
+# Facet filters: (scope letter, JointQuery attribute).
+SCOPE_FILTERS = (
+    ("m", "municipalities"),
+    ("c", "content_types"),
+    ("h", "themes"),
+    ("e", "life_events"),
+)
+
+
+def with_filters(match, query):
+    """``match`` restricted by the query's facet selections and language (any selected
+    value of a facet, every facet)."""
+    parts = [f"({match})"]
+    selections = [(kind, clean_values(getattr(query, name))) for kind, name in SCOPE_FILTERS]
+    if query.locale:
+        selections.append(("l", clean_values(query.locale)))
+    for kind, values in selections:
+        tokens = sorted({scope_token(kind, v) for v in values} - {kind})
+        if values and not tokens:
+            tokens = [PLACEHOLDER]  # a selection of nothing indexable matches nothing
+        if tokens:
+            parts.append("scope : (" + " OR ".join(map(_quoted, tokens)) + ")")
+    return " AND ".join(parts)
 
 
 def match_expression(terms):
@@ -78,9 +131,20 @@ class SQLiteBackend(EmbeddedBackend):
         self.columns = text_fields()
         self.weights = [FIELD_WEIGHTS[name] for name in self.columns]
 
-    @property
-    def _bm25(self):
-        return "bm25(search_joint_fts, " + ", ".join(str(w) for w in self.weights) + ")"
+    def ensure_schema(self, force=False):
+        """Create the tables (and FTS5's rank setting) once; an index of an earlier layout
+        (no scope column) is dropped and recreated empty: rebuild_joint_index refills it."""
+        if self._ready and not force:
+            return
+        with self.db.cursor() as cursor:
+            cursor.execute("SELECT name FROM pragma_table_info('search_joint_fts')")
+            columns = {row[0] for row in cursor.fetchall()}
+        if columns and "scope" not in columns:
+            self.drop_schema()
+        if not columns or "scope" not in columns:
+            super().ensure_schema(force=True)
+        else:
+            self._ready = not self.db.in_transaction()
 
     def schema_statements(self):
         terms = ", ".join(f"{name}_terms TEXT" for name in self.columns)
@@ -89,14 +153,17 @@ class SQLiteBackend(EmbeddedBackend):
             " doc_id TEXT NOT NULL UNIQUE, page_id INTEGER, title TEXT, summary TEXT, body TEXT,"
             " keywords TEXT, municipality TEXT, municipality_name TEXT, locale TEXT,"
             " content_type TEXT, content_type_label TEXT, themes TEXT, life_events TEXT,"
-            f" url TEXT, date TEXT, regional_service TEXT, {terms})",
+            f" url TEXT, date TEXT, regional_service TEXT, scope TEXT, {terms})",
             "CREATE INDEX IF NOT EXISTS search_joint_document_service"
             " ON search_joint_document (regional_service)",
             "CREATE TABLE IF NOT EXISTS search_joint_vocabulary"
             " (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
             f"CREATE VIRTUAL TABLE IF NOT EXISTS search_joint_fts USING fts5("
-            f"{', '.join(self.columns)}, content='search_joint_document', content_rowid='id',"
-            " tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')",
+            f"{', '.join(self.columns)}, scope, content='search_joint_document',"
+            " content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')",
+            # FTS5's rank: bm25 with the column weights, the scope column's for own-first.
+            "INSERT INTO search_joint_fts (search_joint_fts, rank)"  # noqa: S608 - constants
+            f" VALUES ('rank', 'bm25({', '.join(str(w) for w in self.weights)}, {OWN_WEIGHT})')",
         ]
 
     def drop_schema(self):
@@ -107,10 +174,11 @@ class SQLiteBackend(EmbeddedBackend):
 
     # -- writing ----------------------------------------------------------------------
     def _insert(self, cursor, docs):
-        names = [*DOC_COLUMNS, *(f"{name}_terms" for name in self.columns)]
+        names = [*DOC_COLUMNS, "scope", *(f"{name}_terms" for name in self.columns)]
         rows = []
         for doc in docs:
             values = flat(doc)
+            values.append(" ".join(scope_terms(doc)))
             for name in self.columns:
                 text = values[DOC_COLUMNS.index(name)] or ""
                 values.append(" ".join(analyze_aligned(text, PLACEHOLDER)))
@@ -125,8 +193,8 @@ class SQLiteBackend(EmbeddedBackend):
             chunk = ids[start : start + 500]
             terms = ", ".join(f"{name}_terms" for name in self.columns)
             cursor.execute(
-                f"INSERT INTO search_joint_fts (rowid, {', '.join(self.columns)})"  # noqa: S608
-                f" SELECT id, {terms} FROM search_joint_document"
+                f"INSERT INTO search_joint_fts (rowid, {', '.join(self.columns)}, scope)"  # noqa: S608
+                f" SELECT id, {terms}, scope FROM search_joint_document"
                 f" WHERE doc_id IN ({', '.join(['%s'] * len(chunk))})",
                 chunk,
             )
@@ -136,8 +204,9 @@ class SQLiteBackend(EmbeddedBackend):
         marks = ", ".join(["%s"] * len(ids))
         terms = ", ".join(f"{name}_terms" for name in self.columns)
         cursor.execute(
-            f"INSERT INTO search_joint_fts (search_joint_fts, rowid, {', '.join(self.columns)})"  # noqa: S608
-            f" SELECT 'delete', id, {terms} FROM search_joint_document WHERE id IN ({marks})",
+            f"INSERT INTO search_joint_fts (search_joint_fts, rowid, {', '.join(self.columns)},"  # noqa: S608
+            f" scope) SELECT 'delete', id, {terms}, scope FROM search_joint_document"
+            f" WHERE id IN ({marks})",
             ids,
         )
         cursor.execute(f"DELETE FROM search_joint_document WHERE id IN ({marks})", ids)  # noqa: S608
@@ -151,14 +220,20 @@ class SQLiteBackend(EmbeddedBackend):
         cursor.execute("INSERT INTO search_joint_fts (search_joint_fts) VALUES ('optimize')")
 
     # -- reading ----------------------------------------------------------------------
-    def _select(self, cursor, match, clauses, params, municipality, limit, rank=None):
-        rank = rank or self._bm25
-        where = " AND ".join(["search_joint_fts MATCH %s", *clauses])
+    def _own_first(self, cursor, match, municipality, limit):
+        """The best ``limit`` matches, the asking municipality's first, in one FTS5 query.
+
+        ``(M AND scope:own) OR M`` matches what M matches; bm25 adds the scope phrase's
+        score only to the own municipality's rows, and with the scope column's weight
+        (OWN_WEIGHT) that puts every one of them ahead of the others."""
+        if municipality:
+            own = scope_token("m", municipality)
+            match = f'(({match}) AND scope : "{own}") OR ({match})'
         cursor.execute(
-            f"SELECT {_ROW_SQL.format(score='-' + rank)}"  # noqa: S608 - placeholders only
-            " FROM search_joint_fts JOIN search_joint_document d ON d.id = search_joint_fts.rowid"
-            f" WHERE {where} ORDER BY (d.municipality = %s) DESC, {rank} LIMIT %s",
-            [match, *params, clean_value(municipality or ""), limit],
+            f"SELECT {_ROW_SQL.format(score='-r.rank')} FROM"  # noqa: S608 - constants only
+            " (SELECT rowid, rank FROM search_joint_fts WHERE search_joint_fts MATCH %s"
+            " ORDER BY rank LIMIT %s) r JOIN search_joint_document d ON d.id = r.rowid",
+            [match, limit],
         )
         return [Row.from_values(values) for values in cursor.fetchall()]
 
@@ -166,8 +241,8 @@ class SQLiteBackend(EmbeddedBackend):
         match = match_expression(terms)
         if match is None:
             return []
-        clauses, params = self._filter_sql(query)
-        return self._select(cursor, match, clauses, params, query.municipality, MAX_CANDIDATES)
+        match = with_filters(match, query)
+        return self._own_first(cursor, match, clean_value(query.municipality or ""), MAX_CANDIDATES)
 
     def _snippets(self, cursor, ids, terms):
         match = match_expression(terms)
@@ -192,8 +267,6 @@ class SQLiteBackend(EmbeddedBackend):
         match = prefix_expression(terms, prefix_word)
         if match is None:
             return []
-        clauses, params = [], []
         if locale:
-            clauses.append("d.locale = %s")
-            params.append(clean_value(locale))
-        return self._select(cursor, match, clauses, params, municipality, 200)
+            match = f'({match}) AND scope : "{scope_token("l", locale)}"'
+        return self._own_first(cursor, match, clean_value(municipality or ""), 100)
