@@ -225,6 +225,7 @@ def test_desks_point_at_the_location_pages(seeded):
 def test_a_few_pages_override_or_add_local_text(seeded):
     kortrijk = local_pages("kortrijk")
     assert kortrijk["identiteitskaart"].facts.description.local
+    assert kortrijk["identiteitskaart"].facts.requirements.local
     assert kortrijk["parkeerkaart-bewoners"].local_conditions
     assert local_pages("waregem")["huwelijk"].facts.procedure.local
     assert not local_pages("avelgem")["huwelijk"].facts.procedure.local
@@ -259,6 +260,16 @@ def test_seeding_again_changes_nothing(seeded):
     again = seed_services()
     assert not again.changed
     assert table_counts() == before
+
+
+def test_a_page_republished_after_opting_out_stays_published(seeded):
+    page = local_pages("avelgem")["taxivergunning"]
+    assert not page.live
+    page.save_revision().publish()
+    again = seed_services(["avelgem"])
+    assert not again.changed
+    page.refresh_from_db()
+    assert page.live
 
 
 def test_an_edited_page_is_left_alone(seeded):

@@ -1,15 +1,18 @@
 """Local variations on the local service pages, written as an editor of the municipality
 would: one new revision per page, published.
 
-Only an untouched page gets them: live, no draft, no channels yet (every page the demo
-fills gets at least one channel). A page an editor has worked on is left alone, so a
-second run changes nothing.
+Only an untouched page gets them: live, with no draft, no channels and no revision but the
+one the catalogue sync made. A page anyone has worked on since (the demo itself, or an
+editor who republished a page the demo opted out of) is left alone, so a second run
+changes nothing.
 """
 
 import datetime as dt
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.db.models import Count
+from wagtail.models import Revision
 
 from cms.catalogue.models import LocalServicePage
 from cms.catalogue.vocabularies import ChannelType
@@ -73,10 +76,16 @@ class LocalVariations:
     def run(self):
         """Returns the paths of the pages filled and of those unpublished (opted out)."""
         filled, opted_out = [], []
-        pages = LocalServicePage.objects.child_of(self.index_page).select_related("service")
+        pages = list(LocalServicePage.objects.child_of(self.index_page).select_related("service"))
+        revisions = dict(
+            Revision.page_revisions.filter(object_id__in=[str(page.pk) for page in pages])
+            .order_by()
+            .values_list("object_id")
+            .annotate(count=Count("pk"))
+        )
         for page in pages:
             spec = self.specs.get(page.service.identifier)
-            if spec is None or not self.untouched(page):
+            if spec is None or not self.untouched(page, revisions.get(str(page.pk), 0)):
                 continue
             if spec.identifier in self.profile.opt_out:
                 page.unpublish(user=self.moderator)
@@ -89,8 +98,13 @@ class LocalVariations:
         return filled, opted_out
 
     @staticmethod
-    def untouched(page):
-        return page.live and not page.has_unpublished_changes and not len(page.channels)
+    def untouched(page, revisions):
+        return (
+            revisions == 1
+            and page.live
+            and not page.has_unpublished_changes
+            and not len(page.channels)
+        )
 
     def fill(self, page, spec):
         slug, identifier = self.municipality.slug, spec.identifier
@@ -111,12 +125,16 @@ class LocalVariations:
         elif spec.identifier in SURCHARGED:
             surcharge = Decimal(self.profile.surcharge)
             rows = [
-                (title, _money(Decimal(amount) + surcharge), text)
-                for title, amount, text in spec.costs
+                (title, Decimal(amount), Decimal(amount) + surcharge)
+                for title, amount, _text in spec.costs
                 if amount is not None
             ]
             if spec.identifier == "identiteitskaart" and rows:
-                rows[0] = (rows[0][0], self.profile.eid, rows[0][2])
+                rows[0] = (rows[0][0], rows[0][1], Decimal(self.profile.eid))
+            rows = [
+                (title, _money(local), self.tax_note(local - federal))
+                for title, federal, local in rows
+            ]
         else:
             rows = []
         costs = [
@@ -142,6 +160,12 @@ class LocalVariations:
                 )
         return costs
 
+    @staticmethod
+    def tax_note(tax):
+        if not tax:
+            return "Zonder gemeentebelasting."
+        return f"Inclusief {_money(tax).replace('.', ',')} euro gemeentebelasting."
+
     # Channels ---------------------------------------------------------------------------
     def channels(self, spec):
         m, profile, wanted = self.municipality, self.profile, spec.channels
@@ -165,7 +189,7 @@ class LocalVariations:
             channels.append(
                 self.channel(
                     ChannelType.PHONE,
-                    name="Telefonisch",
+                    name="Contactcenter" if m.name.startswith("Stad ") else "Onthaal",
                     phone=m.desk_phone or m.phone,
                     hours=stream_data(m.opening_hours),
                 )
@@ -174,13 +198,13 @@ class LocalVariations:
             channels.append(
                 self.channel(
                     ChannelType.POST,
-                    name="Per brief",
+                    name="Dienst Burgerzaken",
                     address=f"{m.name}\nDienst Burgerzaken\n{m.address}\n{m.postcode} {m.city}",
                     processing_time="Binnen vijf werkdagen in uw brievenbus.",
                 )
             )
         if not channels:
-            channels.append(self.channel(ChannelType.PHONE, name="Telefonisch", phone=m.phone))
+            channels.append(self.channel(ChannelType.PHONE, name="Onthaal", phone=m.phone))
         return [block("channel", channel) for channel in channels]
 
     def desk(self, wanted):

@@ -188,6 +188,19 @@ OVERRIDES = {
             "nemen we gratis aan de balie, u hoeft er geen mee te brengen.",
             "Uw kaart afhalen kan zonder afspraak, ook op donderdagavond.",
         ),
+        "requirements_override": [
+            {
+                "type": "requirement",
+                "value": {
+                    "title": "U staat ingeschreven in Kortrijk",
+                    "description": "En u komt persoonlijk, op afspraak.",
+                    "evidence": [
+                        {"title": "Uw oproepingsbrief, als u er een kreeg", "description": ""},
+                        {"title": "Uw huidige identiteitskaart", "description": ""},
+                    ],
+                },
+            },
+        ],
     },
     ("waregem", "huwelijk"): {
         "procedure_override": [
