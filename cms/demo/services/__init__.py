@@ -54,10 +54,10 @@ def seed_services(municipalities=None, today=None):
     Municipality objects or slugs) and their local variations. Returns a
     :class:`ServicesReport`.
 
-    All 13 demo municipalities take about 50 seconds on SQLite (some 580 local pages, each
+    All 13 demo municipalities take 40 to 50 seconds on SQLite (some 580 local pages, each
     created and published by the catalogue sync, then edited and published again; the
     search indexes are updated once at the end); a test that needs fewer can name them:
-    ``seed_services(["kortrijk", "menen"])`` takes about 8 seconds.
+    ``seed_services(["kortrijk", "menen"])`` takes about 6 seconds.
     """
     today = today or timezone.localdate()
     everyone = Municipality.objects.select_related("site__root_page")
