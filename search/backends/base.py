@@ -8,6 +8,7 @@ municipality first, at most MAX_CANDIDATES rows -> in Python: facets, collapsing
 services onto their regional service, paging -> snippets for the page shown.
 """
 
+import dataclasses
 import datetime
 import sqlite3
 from collections import Counter
@@ -542,6 +543,8 @@ class EmbeddedBackend(JointBackend):
             prefix_word = None
         else:
             prefix_word = terms.words[-1] if terms.words else None
+            if prefix_word and len(prefix_word) < 2:  # one letter would expand to too much
+                terms, prefix_word = dataclasses.replace(terms, words=terms.words[:-1]), None
         limit = min(max(1, int(limit)), 20)
         with self.db.cursor() as cursor:
             rows = self._prefix_candidates(cursor, terms, prefix_word, municipality, locale)
