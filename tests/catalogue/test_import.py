@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -29,6 +30,13 @@ def run(path, *args):
     out = StringIO()
     call_command("import_catalogue", str(path), *args, stdout=out)
     return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The command's messages are translated; these tests read the English ones."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ say which pages and what changed."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 from wagtail.models import PageLogEntry, Revision
 
 from cms.catalogue.admin.review import changes_of, flagged_pages
@@ -18,6 +19,14 @@ from .factories import RegionalServiceFactory, local_page
 pytestmark = pytest.mark.django_db
 
 SLUGS = ("kortrijk", "kuurne", "menen")
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """The admin speaks Dutch by default; these tests read its English strings."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def flagged(service=None):
