@@ -1,11 +1,11 @@
 """The region's services as IPDC concepts in CPSV-AP 3.2 (an rdflib graph).
 
-What the SHACL shapes (a copy in ``tests/catalogue/standards/``) ask and how it is met is in docs/catalogue.md
-("Catalogue open data"). In short: every part of a service (requirement, evidence,
-procedure, step, cost, financial advantage, legal resource, website) is a node of its own
-with a minted IRI, a Dutch title and description, an order and an identifier; code-list
-values are typed ``skos:Concept``; the competent authority is a ``m8g:PublicOrganisation``
-with a label and a ``dct:Location``.
+What the SHACL shapes (a copy in ``tests/catalogue/standards/``) ask and how it is met
+is in docs/catalogue.md ("Catalogue open data"). In short: every part of a service
+(requirement, evidence, procedure, step, cost, financial advantage, legal resource,
+website) is a node of its own with a minted IRI, a Dutch title and description, an order
+and an identifier; code-list values are typed ``skos:Concept``; the competent authority
+is a ``m8g:PublicOrganisation`` with a label and a ``dct:Location``.
 """
 
 from django.utils.html import strip_tags
