@@ -15,7 +15,8 @@ from django.core.signals import setting_changed
 from django.db import connections
 from django.utils.module_loading import import_string
 
-from .base import BackendUnavailable, EmbeddedBackend, JointBackend
+from .base import BackendUnavailable, JointBackend
+from .embedded import EmbeddedBackend
 
 __all__ = [
     "EMBEDDED_BACKENDS",

@@ -10,16 +10,15 @@ expanded in Python at query time from search/synonyms/nl.txt.
 
 from ..analysis import tokenize
 from ..documents import FIELD_WEIGHTS, text_fields
-from .base import (
+from .base import MARK_END, MARK_START
+from .collapse import Row
+from .embedded import (
     DOC_COLUMNS,
-    MARK_END,
-    MARK_START,
     MAX_CANDIDATES,
     EmbeddedBackend,
     clean_value,
     flat,
 )
-from .collapse import Row
 
 __all__ = ["CONFIG", "PostgresBackend", "prefix_tsquery", "tsquery"]
 

@@ -8,17 +8,16 @@ words. Stop words keep their position as a placeholder term no query ever asks f
 
 from ..analysis import analyze_aligned, fold, stem
 from ..documents import FIELD_WEIGHTS, text_fields
-from .base import (
+from .base import MARK_END, MARK_START
+from .collapse import Row
+from .embedded import (
     DOC_COLUMNS,
-    MARK_END,
-    MARK_START,
     MAX_CANDIDATES,
     EmbeddedBackend,
     clean_value,
     clean_values,
     flat,
 )
-from .collapse import Row
 
 __all__ = [
     "PLACEHOLDER",

@@ -153,7 +153,8 @@ class LocalServicePage(BasePage):
         return {
             "themes": list(service.themes),
             "life_events": list(service.life_events),
-            "keywords": service.keyword_list,
+            # The identifier too: it is the word a citizen may know from elsewhere.
+            "keywords": [*service.keyword_list, service.identifier.replace("-", " ")],
             "regional_service": service.identifier,
             "text": self.facts.plain_text(),
         }
