@@ -21,6 +21,7 @@ from .analysis import SYNONYMS_FILE, load_synonyms
 
 __all__ = [
     "FIELD_WEIGHTS",
+    "HIT_FIELDS",
     "JointDocument",
     "dutch_search_analyzer",
     "dutch_text_analyzer",
@@ -37,6 +38,20 @@ DEFAULT_INDEX_NAME = "voordeur-joint"
 # these: Elasticsearch as multi_match boosts, FTS5 as bm25() column weights, PostgreSQL as
 # tsvector weight classes A-D in this order.
 FIELD_WEIGHTS = {"title": 10.0, "keywords": 5.0, "summary": 3.0, "body": 1.0}
+
+# The stored fields a result (a Hit) is made of, whatever the backend.
+HIT_FIELDS = (
+    "doc_id",
+    "title",
+    "url",
+    "municipality",
+    "municipality_name",
+    "content_type",
+    "content_type_label",
+    "date",
+    "regional_service",
+    "summary",
+)
 
 dutch_stop = token_filter("dutch_stop", "stop", stopwords="_dutch_")
 dutch_stemmer = token_filter("dutch_stemmer", "stemmer", language="dutch")

@@ -18,7 +18,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from ..analysis import analyze_query
-from ..documents import DEFAULT_INDEX_NAME, FIELD_WEIGHTS, index_body, text_fields
+from ..documents import DEFAULT_INDEX_NAME, FIELD_WEIGHTS, HIT_FIELDS, index_body, text_fields
 from ..query import FACETS, Facet, Hit, JointResults
 from .base import MARK_END, MARK_START, BackendUnavailable, JointBackend, marked_html
 
@@ -34,18 +34,7 @@ FACET_FIELDS = {
     "life_event": "life_events",
     "locale": "locale",
 }
-SOURCE = [
-    "doc_id",
-    "title",
-    "url",
-    "municipality",
-    "municipality_name",
-    "content_type",
-    "content_type_label",
-    "date",
-    "regional_service",
-    "summary",
-]
+SOURCE = list(HIT_FIELDS)
 MAX_QUERY_CHARACTERS = 500
 
 

@@ -13,6 +13,7 @@ import datetime
 from collections import Counter
 
 from ..analysis import analyze_query, vocabulary_words
+from ..documents import HIT_FIELDS
 from ..query import FACETS, Facet, Hit, JointResults
 from .base import MARK_START, JointBackend, marked_html
 from .collapse import collapse_and_order
@@ -51,19 +52,7 @@ DOC_COLUMNS = (
     "date",
     "regional_service",
 )
-HIT_COLUMNS = (
-    "id",
-    "doc_id",
-    "title",
-    "url",
-    "municipality",
-    "municipality_name",
-    "content_type",
-    "content_type_label",
-    "date",
-    "regional_service",
-    "summary",
-)
+HIT_COLUMNS = ("id", *HIT_FIELDS)
 
 
 def edit_distance(a, b, limit=3):
