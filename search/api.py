@@ -14,7 +14,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.municipalities.context_processors import municipality_for_request
+from cms.municipalities.models import Municipality
 
 from .models import BestBet
 from .params import FILTERS, PAGE_SIZE, query_string, read_query
@@ -54,7 +54,7 @@ class SearchAPIView(APIView):
         return [path("", cls.as_view(), name="listing")]
 
     def get(self, request):
-        municipality = municipality_for_request(request)
+        municipality = Municipality.for_request(request)
         query = read_query(request.GET, municipality, page_size=_page_size(request.GET))
         base = request.build_absolute_uri(request.path)
         data = {

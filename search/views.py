@@ -10,14 +10,14 @@ parameter is validated (search/params.py), so no input leads to an error page.
 
 import dataclasses
 
-from django.apps import apps
 from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from cms.municipalities.context_processors import municipality_for_request
+from cms.catalogue.models import LocalServicePage
+from cms.municipalities.models import Municipality
 
 from .backends import autocomplete as joint_autocomplete
 from .backends import search as joint_search
@@ -152,13 +152,9 @@ def popular_services(municipality, request, limit=POPULAR):
     """The municipality's live local service pages of popular regional services."""
     if municipality is None:
         return []
-    try:
-        model = apps.get_model("catalogue", "LocalServicePage")
-    except LookupError:
-        return []
     home = municipality.site.root_page
     pages = (
-        model.objects.live()
+        LocalServicePage.objects.live()
         .public()
         .descendant_of(home)
         .filter(service__popular=True)
@@ -211,7 +207,7 @@ def results_context(request, query, municipality):
 
 @require_safe
 def search(request):
-    municipality = municipality_for_request(request)
+    municipality = Municipality.for_request(request)
     query = read_query(request.GET, municipality)
     context = {"query": query, "search_municipality": municipality}
     if query.text:
@@ -222,7 +218,7 @@ def search(request):
 @require_safe
 def autocomplete(request):
     """Titles and addresses of what the typed words start, the municipality's own first."""
-    municipality = municipality_for_request(request)
+    municipality = Municipality.for_request(request)
     prefix = clean_query(request.GET.get("q", ""))
     suggestions = []
     if len(prefix) >= 2:

@@ -11,7 +11,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection
 
-from cms.municipalities.context_processors import municipality_for_request
+from cms.municipalities.models import Municipality
 
 
 class SitePagesAPIViewSet(PagesAPIViewSet):
@@ -27,7 +27,7 @@ class SiteCollectionMixin:
     """Images and documents of the requesting municipality's collection only."""
 
     def get_queryset(self):
-        municipality = municipality_for_request(self.request)
+        municipality = Municipality.for_request(self.request)
         if municipality is None or municipality.collection is None:
             # The regional site shares what sits directly in the root collection.
             return super().get_queryset().filter(collection=Collection.get_first_root_node())

@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
 
-from cms.municipalities.context_processors import municipality_for_request
+from cms.municipalities.models import Municipality
 
 from .cpsv import municipality_graph, region_graph, to_jsonld
 from .cpsv.export import regional_services, service_facts
@@ -158,7 +158,7 @@ class CatalogueAPIView(APIView):
 
     # The site's local services ---------------------------------------------------------
     def municipality(self, request):
-        municipality = municipality_for_request(request)
+        municipality = Municipality.for_request(request)
         if municipality is None:
             raise BadRequest(
                 _("Local services belong to a municipality's site; ask its host name.")
@@ -184,7 +184,7 @@ class CatalogueAPIView(APIView):
 
     # CPSV-AP -----------------------------------------------------------------------------
     def export(self, request, wanted, identifier):
-        municipality = municipality_for_request(request)
+        municipality = Municipality.for_request(request)
         graph = municipality_graph(municipality) if municipality else region_graph()
         return HttpResponse(to_jsonld(graph), content_type=JSONLD)
 

@@ -6,9 +6,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.municipalities.forms import MunicipalityPageForm
-
 from .blocks import BodyBlock
+from .forms import MunicipalityPageForm
 
 
 class BasePage(Page):

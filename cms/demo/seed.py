@@ -13,6 +13,7 @@ from cms.events.models import EventIndexPage
 from cms.locations.models import ContactPage, LocationPage
 from cms.news.models import NewsIndexPage
 from cms.pages.models import ComponentLibraryPage
+from cms.sitesync.tree import publish
 
 from .content import STANDARD_BODIES, Local
 from .events import event_specs
@@ -30,10 +31,6 @@ class SeedReport:
     @property
     def changed(self):
         return bool(self.created or self.filled)
-
-
-def _publish(page):
-    page.save_revision().publish()
 
 
 class MunicipalityDemo:
@@ -67,7 +64,7 @@ class MunicipalityDemo:
                 summary="Alle bouwstenen van een pagina, met voorbeeldinhoud.",
             )
             home.add_child(instance=library)
-            _publish(library)
+            publish(library)
             self.report.created.append(library.url_path)
         return self.report
 
@@ -96,7 +93,7 @@ class MunicipalityDemo:
             )
             return
         page.body = build(self.local)
-        _publish(page)
+        publish(page)
         self.report.filled.append(path)
 
     def add_missing(self, parent, specs, locations=None):
@@ -111,5 +108,5 @@ class MunicipalityDemo:
                 page.location = locations[spec.location]
                 page.place = ""
             parent.add_child(instance=page)
-            _publish(page)
+            publish(page)
             self.report.created.append(page.url_path)

@@ -15,7 +15,7 @@ import django.forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
-from cms.municipalities.forms import MunicipalityPageForm
+from cms.core.forms import MunicipalityPageForm
 
 # The honeypot's name ends in "_", which no field an editor makes can have: Wagtail derives
 # field names from labels with slugify, which strips leading and trailing underscores.

@@ -5,43 +5,35 @@ any other value replaces the default). A file that is wrong is refused as a whol
 file, the key and what is wrong; the other files are still read.
 """
 
-import copy
-import datetime as dt
 import difflib
-import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cms.core.opening_hours import ClosingDay, OpeningHoursError, WeeklyHours
-from cms.themes import ThemeError, load_theme
+from cms.core.tomlschema import (
+    BASIC_KINDS,
+    ConfigError,
+    Invalid,
+    list_of,
+    merge,
+    read_toml,
+    validate_table,
+)
+from cms.themes import ThemeError, available_themes, load_theme
 
 DEFAULTS_FILE = "_defaults.toml"
 REGION_FILE = "_region.toml"
 SUPPORTED_LANGUAGES = ("nl", "fr", "en", "de")
 SOCIAL_NETWORKS = ("facebook", "instagram", "linkedin", "youtube", "mastodon", "bluesky", "x")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9-]{1,63})*$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9 ./()-]{6,20}$")
 
 
-class SiteConfigError(Exception):
+class SiteConfigError(ConfigError):
     """A sites/ file that cannot be used, with the file, the key and what is wrong."""
 
-    def __init__(self, path, key, message):
-        self.path = Path(path)
-        self.key = key
-        self.message = message
-        super().__init__(str(self))
 
-    def __str__(self):
-        where = f"{self.path.name}: {self.key}: " if self.key else f"{self.path.name}: "
-        return where + self.message
-
-
-# The schema: key -> (kind, required). Kinds: "str", "email", "phone", "url", "hostname",
-# "list", "services", "hours", "closed", or a nested dict for a table.
+# The schema: key -> (kind, required). Kinds: cms.core.tomlschema's basic ones ("str",
+# "email", "phone", "url", "hostname", "postcode", ...) and KINDS below, or a nested dict
+# for a table.
 SCHEMA = {
     "slug": ("slug", True),
     "name": ("str", True),
@@ -153,139 +145,71 @@ class SitesDirectory:
     errors: list = field(default_factory=list)
 
 
-def read_toml(path):
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise SiteConfigError(path, "", f"invalid TOML: {error}") from error
-    except OSError as error:
-        raise SiteConfigError(path, "", f"cannot be read: {error.strerror}") from error
+def _hostnames(value):
+    if not isinstance(value, list) or not value:
+        raise Invalid("expected a non-empty list of host names")
+    return list_of(BASIC_KINDS["hostname"])(value)
 
 
-def merge(defaults, overrides):
-    """Tables merge key by key; any other value in ``overrides`` replaces the default."""
-    result = copy.deepcopy(defaults)
-    for key, value in overrides.items():
-        if isinstance(value, dict) and isinstance(result.get(key), dict):
-            result[key] = merge(result[key], value)
-        else:
-            result[key] = copy.deepcopy(value)
-    return result
+def _languages(value):
+    if not isinstance(value, list) or not value:
+        raise Invalid("expected a non-empty list of language codes, Dutch first")
+    for i, code in enumerate(value):
+        if code not in SUPPORTED_LANGUAGES:
+            raise Invalid(
+                f"unsupported language {code!r} at position {i + 1} "
+                f"(supported: {', '.join(SUPPORTED_LANGUAGES)})"
+            )
+    if value[0] != "nl":
+        raise Invalid(f"Dutch comes first: the list starts with {value[0]!r}, not 'nl'")
+    if len(set(value)) != len(value):
+        raise Invalid("a language is listed twice")
+    return tuple(value)
 
 
-def _check_value(path, key, kind, value):
-    """Validate one value of a known kind; return its normalised form."""
-
-    def fail(message):
-        raise SiteConfigError(path, key, message)
-
-    if kind in ("str", "slug", "email", "phone", "url", "hostname", "postcode"):
-        if not isinstance(value, str) or not value.strip():
-            fail(f"expected a non-empty string, got {value!r}")
-        value = value.strip()
-        if kind == "slug" and not _SLUG.match(value):
-            fail(f"{value!r} is not a slug (lower-case letters, digits and hyphens)")
-        if kind == "email" and not _EMAIL.match(value):
-            fail(f"{value!r} is not an e-mail address")
-        if kind == "phone" and not _PHONE.match(value):
-            fail(f"{value!r} is not a phone number")
-        if kind == "url" and not value.startswith("https://"):
-            fail(f"{value!r} is not an https:// address")
-        if kind == "hostname" and not _HOSTNAME.match(value):
-            fail(f"{value!r} is not a host name (lower case, no scheme, no port)")
-        if kind == "postcode" and not re.fullmatch(r"[1-9][0-9]{3}", value):
-            fail(f"{value!r} is not a Belgian postcode (four digits)")
-        return value
-    if kind == "hostnames":
-        if not isinstance(value, list) or not value:
-            fail("expected a non-empty list of host names")
-        return tuple(
-            _check_value(path, f"{key}[{i}]", "hostname", item) for i, item in enumerate(value)
-        )
-    if kind == "languages":
-        if not isinstance(value, list) or not value:
-            fail("expected a non-empty list of language codes, Dutch first")
-        for i, code in enumerate(value):
-            if code not in SUPPORTED_LANGUAGES:
-                fail(
-                    f"unsupported language {code!r} at position {i + 1} "
-                    f"(supported: {', '.join(SUPPORTED_LANGUAGES)})"
-                )
-        if value[0] != "nl":
-            fail(f"Dutch comes first: the list starts with {value[0]!r}, not 'nl'")
-        if len(set(value)) != len(value):
-            fail("a language is listed twice")
-        return tuple(value)
-    if kind == "services":
-        return _check_services(path, key, value)
-    if kind == "closed":
-        return _check_closed(path, key, value)
-    if kind == "hours":
-        return value  # checked together with the closing days in _build_desk
-    raise AssertionError(kind)
-
-
-def _check_services(path, key, value):
-    def identifiers(items, where):
-        if not isinstance(items, list):
-            raise SiteConfigError(path, where, "expected a list of service identifiers")
-        for i, item in enumerate(items):
-            _check_value(path, f"{where}[{i}]", "slug", item)
-        return tuple(items)
-
+def _services(value):
+    identifiers = list_of(BASIC_KINDS["slug"])
     if value == "all":
         return Participation("all")
     if isinstance(value, list):
-        return Participation("only", identifiers(value, key))
+        return Participation("only", identifiers(value))
     if isinstance(value, dict):
         if set(value) != {"except"}:
-            raise SiteConfigError(
-                path, key, "a table here takes one key, 'except' (all services except a list)"
-            )
-        return Participation("except", identifiers(value["except"], f"{key}.except"))
-    raise SiteConfigError(
-        path, key, f'expected "all", a list of services, or {{ except = [...] }}; got {value!r}'
-    )
+            raise Invalid("a table here takes one key, 'except' (all services except a list)")
+        try:
+            return Participation("except", identifiers(value["except"]))
+        except Invalid as error:
+            raise Invalid(error.message, ".except" + error.key) from error
+    raise Invalid(f'expected "all", a list of services, or {{ except = [...] }}; got {value!r}')
 
 
-def _check_closed(path, key, value):
+def _closing_day(item):
+    if not isinstance(item, dict) or set(item) - {"date", "reason"} or "date" not in item:
+        raise Invalid('expected { date = YYYY-MM-DD, reason = "..." }')
+    try:
+        date = BASIC_KINDS["date"](item["date"])
+    except Invalid as error:
+        raise Invalid(error.message, ".date") from error
+    return ClosingDay(date, str(item.get("reason", "")))
+
+
+def _closed(value):
     if not isinstance(value, list):
-        raise SiteConfigError(path, key, "expected a list of { date = YYYY-MM-DD, reason = ... }")
-    days = []
-    for i, item in enumerate(value):
-        where = f"{key}[{i}]"
-        if not isinstance(item, dict) or set(item) - {"date", "reason"} or "date" not in item:
-            raise SiteConfigError(path, where, 'expected { date = YYYY-MM-DD, reason = "..." }')
-        date = item["date"]
-        if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
-            raise SiteConfigError(path, f"{where}.date", f"{date!r} is not a date (YYYY-MM-DD)")
-        days.append(ClosingDay(date, str(item.get("reason", ""))))
-    return tuple(days)
+        raise Invalid("expected a list of { date = YYYY-MM-DD, reason = ... }")
+    return list_of(_closing_day)(value)
 
 
-def validate_table(path, data, schema, prefix=""):
-    """Check ``data`` against ``schema``: unknown keys, missing keys, value kinds."""
-    result = {}
-    for key in data:
-        if key not in schema:
-            suggestion = difflib.get_close_matches(key, schema, n=1)
-            hint = f" (did you mean {suggestion[0]!r}?)" if suggestion else ""
-            allowed = ", ".join(sorted(schema))
-            raise SiteConfigError(path, prefix + key, f"unknown key{hint}; allowed: {allowed}")
-    for key, (kind, required) in schema.items():
-        if key not in data:
-            if required:
-                raise SiteConfigError(path, prefix + key, "missing required key")
-            continue
-        value = data[key]
-        if isinstance(kind, dict):
-            if not isinstance(value, dict):
-                raise SiteConfigError(path, prefix + key, "expected a table")
-            result[key] = validate_table(path, value, kind, prefix=f"{prefix}{key}.")
-        else:
-            result[key] = _check_value(path, prefix + key, kind, value)
-    return result
+KINDS = {
+    "hostnames": _hostnames,
+    "languages": _languages,
+    "services": _services,
+    "closed": _closed,
+    "hours": lambda value: value,  # checked together with the closing days in _build_desk
+}
+
+
+def _validate(path, data, schema):
+    return validate_table(path, data, schema, KINDS, error=SiteConfigError)
 
 
 def _build_desk(path, desk, contact, holidays):
@@ -307,12 +231,12 @@ def _build_desk(path, desk, contact, holidays):
 
 def parse_municipality(path, defaults):
     path = Path(path)
-    data = merge(defaults, read_toml(path))
+    data = merge(defaults, read_toml(path, SiteConfigError))
     data.setdefault("slug", path.stem)
     hostnames = data.get("hostnames")
     if isinstance(hostnames, dict) and isinstance(hostnames.get("development"), str):
         hostnames["development"] = hostnames["development"].replace("{slug}", str(data["slug"]))
-    valid = validate_table(path, data, SCHEMA)
+    valid = _validate(path, data, SCHEMA)
     if valid["slug"] != path.stem:
         raise SiteConfigError(
             path, "slug", f"{valid['slug']!r} differs from the file name {path.stem!r}"
@@ -334,7 +258,7 @@ def parse_municipality(path, defaults):
 
 
 def parse_region(path):
-    valid = validate_table(path, read_toml(path), REGION_SCHEMA)
+    valid = _validate(path, read_toml(path, SiteConfigError), REGION_SCHEMA)
     return RegionConfig(
         path=Path(path),
         name=valid["name"],
@@ -343,17 +267,13 @@ def parse_region(path):
     )
 
 
-def available_themes(themes_dir):
-    return {p.parent.name for p in Path(themes_dir).glob("*/theme.toml")}
-
-
 def load_sites(sites_dir, themes_dir):
     """Read every file in ``sites_dir``; invalid files end up in ``errors``, not in the result."""
     sites_dir = Path(sites_dir)
     result = SitesDirectory()
     defaults_path = sites_dir / DEFAULTS_FILE
     try:
-        defaults = read_toml(defaults_path) if defaults_path.exists() else {}
+        defaults = read_toml(defaults_path, SiteConfigError) if defaults_path.exists() else {}
     except SiteConfigError as error:
         result.errors.append(error)
         return result

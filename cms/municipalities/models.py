@@ -4,8 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from cms.core.opening_hours import WeeklyHours
+
+from .config import Participation
 
 # Fields that sites/<slug>.toml owns: sync_sites writes them, editors only see them.
 CONFIG_FIELDS = (
@@ -113,6 +116,17 @@ class Municipality(BaseSiteSetting):
     def __str__(self):
         return self.short_name or self.name
 
+    @classmethod
+    def for_request(cls, request):
+        """The municipality whose site serves ``request``, or None (the regional site, the
+        admin); looked up once per request."""
+        if not hasattr(request, "_municipality"):
+            site = Site.find_for_request(request)
+            request._municipality = (
+                cls.objects.filter(site=site).select_related("site").first() if site else None
+            )
+        return request._municipality
+
     @cached_property
     def opening_hours(self):
         return WeeklyHours.from_json(self.desk_hours)
@@ -120,6 +134,13 @@ class Municipality(BaseSiteSetting):
     @property
     def social(self):
         return sorted(self.social_links.items())
+
+    @property
+    def participation(self):
+        """Which regional services this municipality takes part in (``services`` in its
+        sites/ file)."""
+        data = self.services or {}
+        return Participation(data.get("mode", "all"), tuple(data.get("services", ())))
 
     @property
     def root_url(self):

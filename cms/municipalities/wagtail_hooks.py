@@ -25,7 +25,6 @@ is included in cms/urls.py ahead of Wagtail's admin URLs.
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.urls import path
 from wagtail import hooks
@@ -38,69 +37,19 @@ from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.images import get_image_model
 from wagtail.images.views import bulk_actions as image_bulk_actions
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-COLLECTION_ACTIONS = ("add", "change", "choose", "delete")
-
-
-def permitted_roots(user):
-    """Paths of the pages the user holds a page permission on (the roots of their trees)."""
-    if not hasattr(user, "_municipality_tree_roots"):
-        user._municipality_tree_roots = list(
-            Page.objects.filter(group_permissions__group__user=user)
-            .values_list("path", flat=True)
-            .distinct()
-        )
-    return user._municipality_tree_roots
-
-
-def permitted_tree_filter(user):
-    """A Q matching the pages under any page the user holds a permission on."""
-    condition = Q(pk__in=[])
-    for root in permitted_roots(user):
-        condition |= Q(path__startswith=root)
-    return condition
-
-
-def in_own_trees(user, page):
-    return user.is_superuser or any(page.path.startswith(root) for root in permitted_roots(user))
-
-
-def on_way_to_own_trees(user, page):
-    """The page is in the user's trees or above them (the root page, say): the explorer and
-    chooser may open it, since they list only the children in the user's trees."""
-    return in_own_trees(user, page) or any(
-        root.startswith(page.path) for root in permitted_roots(user)
-    )
-
-
-def in_own_collections(user, item):
-    """The image or document sits in a collection the user holds a permission on."""
-    if user.is_superuser:
-        return True
-    if not hasattr(user, "_municipality_collection_ids"):
-        user._municipality_collection_ids = {}
-    model = type(item)
-    if model not in user._municipality_collection_ids:
-        policy = policy_registry.get_by_type(model)
-        user._municipality_collection_ids[model] = set(
-            policy.collections_user_has_any_permission_for(user, COLLECTION_ACTIONS).values_list(
-                "pk", flat=True
-            )
-        )
-    return item.collection_id in user._municipality_collection_ids[model]
-
-
-def restrict_to_own_trees(pages, request):
-    user = request.user
-    if user.is_superuser:
-        return pages
-    return pages.filter(permitted_tree_filter(user))
+from cms.core.access import (
+    in_own_collections,
+    in_own_trees,
+    on_way_to_own_trees,
+    permitted_tree_filter,
+    restrict_to_own_trees,
+)
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -8,7 +8,6 @@ from wagtail.fields import StreamField
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage, BodyPageMixin, SiteRootMixin
 from cms.events.models import EventPage
-from cms.municipalities.context_processors import municipality_for_request
 from cms.municipalities.models import Municipality
 from cms.news.models import NewsArticlePage
 
@@ -233,7 +232,7 @@ class AccessibilityStatementPage(BodyPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        municipality = municipality_for_request(request)
+        municipality = Municipality.for_request(request)
         context["inaccessible_content"] = self.inaccessible_content(municipality)
         report_page = self.report_page
         context["report_page"] = report_page if report_page and report_page.live else None

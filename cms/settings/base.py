@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "cms.catalogue",
     "cms.forms",
     "cms.api",
+    "cms.sitesync",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

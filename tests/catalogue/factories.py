@@ -9,8 +9,8 @@ import factory
 from wagtail.models import Locale
 
 from cms.catalogue.models import LocalServicePage, RegionalService, ServiceIndexPage
-from cms.catalogue.sync import ensure_local_services, participation_of
 from cms.municipalities.models import Municipality
+from cms.sitesync.services import ensure_local_services
 
 
 class RegionalServiceFactory(factory.django.DjangoModelFactory):
@@ -40,5 +40,5 @@ def local_page(site_slug, service, participation=None):
     municipality's own when given.
     """
     municipality, index = service_index(site_slug)
-    ensure_local_services(index, participation or participation_of(municipality), [])
+    ensure_local_services(index, participation or municipality.participation, [])
     return LocalServicePage.objects.live().child_of(index).get(service=service)

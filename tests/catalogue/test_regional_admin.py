@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms.catalogue.admin import ensure_regional_translation_permission
 from cms.catalogue.models import RegionalService
 from cms.municipalities.access import REGIONAL_EDITORS
+from cms.sitesync.groups import ensure_regional_translation_permission
 from tests.factories import UserFactory, editor_of
 
 from .factories import RegionalServiceFactory, local_page

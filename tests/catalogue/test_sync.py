@@ -11,8 +11,8 @@ from wagtail.models import Revision
 
 from cms.catalogue.models import LocalServicePage, LocalServiceState
 from cms.catalogue.models.review import needs_review_q
-from cms.catalogue.sync import ensure_local_services
 from cms.municipalities.config import Participation
+from cms.sitesync.services import ensure_local_services
 
 from .factories import RegionalServiceFactory, service_index
 

@@ -16,7 +16,6 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
 from cms.catalogue.models import LocalServicePage, RegionalService, ServiceIndexPage
-from cms.catalogue.sync import participation_of
 from cms.catalogue.vocabularies import ChannelType, LifeEvent, Theme
 from cms.demo.locations import location_specs
 from cms.demo.seed import MunicipalityDemo
@@ -135,7 +134,7 @@ def test_what_to_bring_is_listed(seeded):
 
 def test_each_municipality_has_its_local_pages_and_none_for_its_excludes(seeded):
     for municipality in Municipality.objects.all():
-        participation = participation_of(municipality)
+        participation = municipality.participation
         pages = local_pages(municipality.slug)
         opted_out = set(PROFILES[municipality.slug].opt_out)
         for spec in SPECS:

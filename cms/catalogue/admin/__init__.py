@@ -3,13 +3,11 @@
 - review: the flagged pages a user may edit, their municipality and what changed;
 - views: the review of one page, "mark as reviewed" (POST) and the "Services to review"
   report (under Reports, at /admin/catalogue/review/);
-- panels: the dashboard panel, per municipality;
-- access: the permission the regional editors need to translate regional services.
+- panels: the dashboard panel, per municipality.
 
 The hooks that wire them into Wagtail are in cms/catalogue/wagtail_hooks.py.
 """
 
-from .access import ensure_regional_translation_permission
 from .panels import ServicesToReviewPanel
 from .review import Change, Flagged, changes_of, flagged_pages
 
@@ -18,6 +16,5 @@ __all__ = [
     "Flagged",
     "ServicesToReviewPanel",
     "changes_of",
-    "ensure_regional_translation_permission",
     "flagged_pages",
 ]

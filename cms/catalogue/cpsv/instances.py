@@ -9,6 +9,8 @@ Channels are ``m8g:Channel`` nodes with their opening hours as ``time:TemporalEn
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, TIME, XSD
 
+from cms.locations.models import LocationPage
+
 from ..models import LocalServicePage
 from ..vocabularies import ChannelType
 from .context import LPDC, M8G, PAV, SCHEMA, VD, concept_iri, instance_iri, organisation_iri
@@ -35,8 +37,6 @@ def local_pages(municipality):
 
 def prefetch_locations(pages):
     """Read the locations of all ``pages`` in one query (each page's facts would ask)."""
-    from cms.locations.models import LocationPage
-
     ids = set()
     for page in pages:
         ids.update(page.facts._location_ids())

@@ -1,6 +1,6 @@
 from django import template
 
-from cms.municipalities.context_processors import municipality_for_request
+from cms.municipalities.models import Municipality
 
 from ..markup import government_service, script
 
@@ -10,4 +10,4 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def service_jsonld(context, page):
     request = context["request"]
-    return script(government_service(page, municipality_for_request(request), request))
+    return script(government_service(page, Municipality.for_request(request), request))

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.catalogue.models import LocalServicePage, ServiceIndexPage
-from cms.catalogue.sync import ensure_local_services, participation_of
 from cms.municipalities.models import Municipality
+from cms.sitesync.services import ensure_local_services
 
 from .indexing import indexing_deferred
 from .local import LocalVariations
@@ -82,7 +82,7 @@ def seed_services(municipalities=None, today=None):
                 )
                 continue
             synced = []
-            ensure_local_services(index_page, participation_of(municipality), synced)
+            ensure_local_services(index_page, municipality.participation, synced)
             filled, opted_out = LocalVariations(municipality, index_page, today, SPECS_BY_ID).run()
             if synced or filled or opted_out:
                 deferred.add(*LocalServicePage.objects.child_of(index_page))

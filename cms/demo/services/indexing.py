@@ -9,7 +9,6 @@ bulk.
 The receivers are restored whatever happens; the objects are only indexed on success.
 """
 
-import logging
 from contextlib import contextmanager
 
 from django.db.models.signals import post_save
@@ -20,7 +19,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
-logger = logging.getLogger(__name__)
+from search import indexing as joint_indexing
 
 JOINT_PUBLISHED_UID = "joint_index_published"
 
@@ -50,29 +49,7 @@ class Deferred:
         for obj in objects:
             if ReferenceIndex.is_indexed(type(obj)):
                 ReferenceIndex.create_or_update_for_object(obj)
-        _joint_reindex([obj for obj in objects if hasattr(obj, "url_path")])
-
-
-def _joint_index():
-    """search.indexing (the joint index's receivers), or None while it cannot be imported."""
-    try:
-        from search import indexing
-    except ImportError:
-        logger.warning("search.indexing cannot be imported; the joint index is left as it is")
-        return None
-    return indexing
-
-
-def _joint_reindex(pages):
-    joint = _joint_index()
-    if joint is not None:
-        joint.reindex_pages(pages)
-
-
-def _joint_reconnect():
-    joint = _joint_index()
-    if joint is not None:
-        joint.connect()
+        joint_indexing.reindex_pages([obj for obj in objects if hasattr(obj, "url_path")])
 
 
 @contextmanager
@@ -91,5 +68,5 @@ def indexing_deferred():
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
         if joint:
-            _joint_reconnect()
+            joint_indexing.connect()
     deferred.flush()

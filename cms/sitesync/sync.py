@@ -14,21 +14,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.catalogue.admin.access import ensure_regional_translation_permission
-from cms.catalogue.models import RegionalService, ServiceIndexPage
-from cms.catalogue.sync import ensure_local_services
-from cms.events.models import EventIndexPage
-from cms.locations.models import ContactPage
-from cms.news.models import NewsIndexPage
-from cms.pages.models import AccessibilityStatementPage, ContentPage, HomePage, RegionPage
+from cms.catalogue.models import ServiceIndexPage
+from cms.municipalities.models import CONFIG_FIELDS, Municipality
+from cms.pages.models import AccessibilityStatementPage, HomePage, RegionPage
 
-from .access import (
-    REGIONAL_EDITORS,
-    ensure_group,
-    ensure_model_permissions,
-    ensure_municipality_access,
-)
-from .models import CONFIG_FIELDS, Municipality
+from .groups import ensure_municipality_access, ensure_regional_editors
+from .services import ensure_local_services
+from .tree import STANDARD_PAGES, TRANSLATED_TITLES, create_child, publish
 
 
 class SyncError(Exception):
@@ -37,81 +29,6 @@ class SyncError(Exception):
 
 class DryRunRollback(Exception):
     pass
-
-
-@dataclass(frozen=True)
-class StandardPage:
-    slug: str
-    model: type
-    title: str
-    in_menu: bool
-    summary: str
-
-
-STANDARD_PAGES = (
-    StandardPage(
-        "diensten",
-        ServiceIndexPage,
-        "Diensten",
-        True,
-        "Wat u bij de gemeente kunt aanvragen, en hoe: online, aan de balie of telefonisch.",
-    ),
-    StandardPage("nieuws", NewsIndexPage, "Nieuws", True, "Het laatste nieuws uit {short_name}."),
-    StandardPage(
-        "evenementen",
-        EventIndexPage,
-        "Evenementen",
-        True,
-        "Wat er te doen is in {short_name}.",
-    ),
-    StandardPage(
-        "contact",
-        ContactPage,
-        "Contact en openingsuren",
-        True,
-        "Adres, telefoon en openingsuren van {name}.",
-    ),
-    StandardPage(
-        "over", ContentPage, "Over {short_name}", True, "Bestuur, geschiedenis en cijfers."
-    ),
-    StandardPage(
-        "toegankelijkheid",
-        AccessibilityStatementPage,
-        "Toegankelijkheidsverklaring",
-        False,
-        "Hoe toegankelijk deze website is en hoe u een probleem meldt.",
-    ),
-    StandardPage(
-        "privacy",
-        ContentPage,
-        "Privacy",
-        False,
-        "Hoe {name} met uw persoonsgegevens omgaat.",
-    ),
-)
-
-
-# The standard pages' titles in the other languages, until editors translate them.
-TRANSLATED_TITLES = {
-    ("diensten", "fr"): "Services",
-    ("diensten", "en"): "Services",
-    ("diensten", "de"): "Dienstleistungen",
-    ("nieuws", "fr"): "Actualités",
-    ("nieuws", "en"): "News",
-    ("nieuws", "de"): "Nachrichten",
-    ("evenementen", "fr"): "Événements",
-    ("evenementen", "en"): "Events",
-    ("evenementen", "de"): "Veranstaltungen",
-    ("contact", "fr"): "Contact et heures d'ouverture",
-    ("contact", "en"): "Contact and opening hours",
-    ("contact", "de"): "Kontakt und Öffnungszeiten",
-    ("toegankelijkheid", "fr"): "Déclaration d'accessibilité",
-    ("toegankelijkheid", "en"): "Accessibility statement",
-    ("toegankelijkheid", "de"): "Erklärung zur Barrierefreiheit",
-    ("privacy", "fr"): "Vie privée",
-    ("privacy", "en"): "Privacy",
-    ("privacy", "de"): "Datenschutz",
-}
 
 
 @dataclass
@@ -126,17 +43,6 @@ def site_address(config, hostname_kind, dev_port):
     if hostname_kind == "development":
         return config.development_hostname, dev_port
     return config.production_hostnames[0], 443
-
-
-def _publish(page):
-    page.save_revision().publish()
-
-
-def _create_child(parent, instance, changes):
-    parent.add_child(instance=instance)
-    _publish(instance)
-    changes.append(f"create page {instance.url_path.split('/', 2)[-1] or '/'}")
-    return instance
 
 
 def _config_values(config, collection):
@@ -225,7 +131,7 @@ class MunicipalitySync:
             summary=f"Welkom op de website van {self.config.name}.",
         )
         root.add_child(instance=home)
-        _publish(home)
+        publish(home)
         self.changes.append("create home page")
         return home
 
@@ -285,7 +191,7 @@ class MunicipalitySync:
                 )
                 if isinstance(page, AccessibilityStatementPage):
                     page.drawn_up_on = page.reviewed_on = dt.date.today()
-                page = _create_child(home, page, self.changes)
+                page = create_child(home, page, self.changes)
             elif not isinstance(page, spec.model):
                 self.changes.append(
                     f"warning: /{spec.slug}/ is a {page._meta.verbose_name}, "
@@ -313,7 +219,7 @@ class MunicipalitySync:
                     (page.slug, locale.language_code), translated.title
                 )
                 translated.draft_title = translated.title
-                _publish(translated)
+                publish(translated)
                 Translation.objects.get_or_create(
                     source=source, target_locale=locale, defaults={"enabled": True}
                 )
@@ -341,7 +247,7 @@ class RegionSync:
         region = RegionPage.objects.filter(depth=2).first()
         if region is None:
             region = RegionPage(title=self.config.name, slug="regio", locale=locale)
-            _create_child(root, region, self.changes)
+            create_child(root, region, self.changes)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site.objects.create(
@@ -369,9 +275,7 @@ class RegionSync:
             if _is_wagtail_placeholder(placeholder) and placeholder.pk != region.pk:
                 placeholder.delete()
                 self.changes.append("remove Wagtail's welcome page")
-        group = ensure_group(REGIONAL_EDITORS, self.changes)
-        ensure_model_permissions(group, RegionalService, self.changes)
-        ensure_regional_translation_permission(group, self.changes)
+        ensure_regional_editors(self.changes)
         return self.changes
 
 

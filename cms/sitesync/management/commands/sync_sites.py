@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.municipalities.config import load_sites
 from cms.municipalities.models import Municipality
-from cms.municipalities.sync import MunicipalitySync, RegionSync, synchronise
+from cms.sitesync.sync import MunicipalitySync, RegionSync, synchronise
 
 
 class Command(BaseCommand):

@@ -11,6 +11,11 @@ stays editable.
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from .access import in_own_collections, in_own_trees
 
 
 def _references(field, value):
@@ -29,13 +34,6 @@ def _references(field, value):
 
 
 def _within_reach(user, model, pk):
-    # Imported here: this module is loaded with the page models, before the admin is.
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Page
-
-    from .wagtail_hooks import in_own_collections, in_own_trees
-
     if issubclass(model, Page):
         page = Page.objects.filter(pk=pk).only("path").first()
         return page is None or in_own_trees(user, page)

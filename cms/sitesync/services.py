@@ -9,17 +9,12 @@ existing pages are flagged for review instead.
 
 from django.utils.translation import gettext as _
 
-from cms.municipalities.config import Participation
-
-from .models import LocalServicePage, LocalServiceState, RegionalService
-
-
-def participation_of(municipality):
-    data = municipality.services or {}
-    return Participation(data.get("mode", "all"), tuple(data.get("services", ())))
+from cms.catalogue.models import LocalServicePage, LocalServiceState, RegionalService
 
 
 def ensure_local_services(index_page, participation, changes):
+    """Bring the local service pages under ``index_page`` in line with ``participation``
+    (a municipality's ``Participation``), saying what changed in ``changes``."""
     services = RegionalService.objects.filter(locale_id=index_page.locale_id).order_by("pk")
     pages = {page.service_id: page for page in LocalServicePage.objects.child_of(index_page)}
     states = {
