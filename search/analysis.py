@@ -7,12 +7,13 @@ are expanded at query time only, as Elasticsearch's synonym_graph filter does.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
+
+from cms.core.text import fold
 
 __all__ = [
     "MAX_QUERY_TERMS",
@@ -50,12 +51,6 @@ _TOKEN = re.compile(r"[^\W_]+")
 # Elasticsearch's `dutch` stemmer use (Snowball 3 calls it "dutch_porter"; its new "dutch"
 # also strips the ge- prefix, "gemeentehuis" -> "meentehuis").
 _stemmer = snowballstemmer.stemmer("dutch_porter")
-
-
-def fold(text):
-    """Lower-case ``text`` and strip its accents ("Café" -> "cafe", "ß" -> "ss")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _folded_word(token):

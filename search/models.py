@@ -6,7 +6,6 @@ address, and may override the title and description shown.
 """
 
 import re
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,6 +14,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from cms.core.text import fold
 from cms.municipalities.models import Municipality
 
 from .permissions import best_bet_scopes, municipality_trees
@@ -26,9 +26,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 def normalise(text):
     """Lower case, accents folded, words separated by single spaces: how a query and a
     best bet's keywords are compared."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", folded).split())
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
 
 class BestBetQuerySet(models.QuerySet):

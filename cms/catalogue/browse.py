@@ -1,19 +1,14 @@
 """Browsing a site's services: A to Z, by theme, by life event, by audience, and a filter box
 that works without JavaScript (a GET form, filtered on the server)."""
 
-import unicodedata
 from dataclasses import dataclass, field
 from itertools import groupby
+
+from cms.core.text import fold
 
 from .vocabularies import Audience, LifeEvent, Theme
 
 MAX_FILTER_LENGTH = 100
-
-
-def fold(text):
-    """Lower case without accents, for matching what citizens type."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 @dataclass
