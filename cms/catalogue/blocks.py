@@ -17,7 +17,7 @@ from cms.core.blocks import OpeningHoursBlock
 from .vocabularies import ChannelType
 
 
-class LinkBlock(blocks.StructBlock):
+class TitledLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     url = blocks.URLBlock(label=_("Address (URL)"))
 
@@ -45,7 +45,7 @@ class RequirementBlock(blocks.StructBlock):
         label = _("Requirement")
 
 
-class StepBlock(blocks.StructBlock):
+class ProcedureStepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Step"), max_length=200)
     description = blocks.TextBlock(label=_("Details"), required=False)
 

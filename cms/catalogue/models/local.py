@@ -16,8 +16,8 @@ from ..blocks import (
     ChannelBlock,
     LocalCostBlock,
     LocationChooserBlock,
+    ProcedureStepBlock,
     RequirementBlock,
-    StepBlock,
 )
 from ..facts import ServiceFacts
 from .regional import RegionalService
@@ -44,7 +44,10 @@ class LocalServicePage(BasePage):
         help_text=OVERRIDE_HELP,
     )
     procedure_override = StreamField(
-        [("step", StepBlock())], verbose_name=_("procedure"), blank=True, help_text=OVERRIDE_HELP
+        [("step", ProcedureStepBlock())],
+        verbose_name=_("procedure"),
+        blank=True,
+        help_text=OVERRIDE_HELP,
     )
     exceptions_override = RichTextField(
         _("exceptions"), features=RICH_TEXT_FEATURES, blank=True, help_text=OVERRIDE_HELP

@@ -14,7 +14,13 @@ from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
 
-from ..blocks import CostBlock, FinancialAdvantageBlock, LinkBlock, RequirementBlock, StepBlock
+from ..blocks import (
+    CostBlock,
+    FinancialAdvantageBlock,
+    ProcedureStepBlock,
+    RequirementBlock,
+    TitledLinkBlock,
+)
 from ..fields import ChoiceListField
 from ..signals import regional_service_changed
 from ..vocabularies import Audience, LifeEvent, ServiceType, Theme
@@ -70,7 +76,9 @@ class RegionalService(TranslatableMixin, RevisionMixin, index.Indexed, models.Mo
     requirements = StreamField(
         [("requirement", RequirementBlock())], verbose_name=_("requirements"), blank=True
     )
-    procedure = StreamField([("step", StepBlock())], verbose_name=_("procedure"), blank=True)
+    procedure = StreamField(
+        [("step", ProcedureStepBlock())], verbose_name=_("procedure"), blank=True
+    )
     costs = StreamField([("cost", CostBlock())], verbose_name=_("costs"), blank=True)
     financial_advantages = StreamField(
         [("advantage", FinancialAdvantageBlock())],
@@ -79,10 +87,10 @@ class RegionalService(TranslatableMixin, RevisionMixin, index.Indexed, models.Mo
     )
     processing_time = models.CharField(_("processing time"), max_length=200, blank=True)
     legal_resources = StreamField(
-        [("legal_resource", LinkBlock())], verbose_name=_("legal resources"), blank=True
+        [("legal_resource", TitledLinkBlock())], verbose_name=_("legal resources"), blank=True
     )
     more_information = StreamField(
-        [("link", LinkBlock())], verbose_name=_("more information"), blank=True
+        [("link", TitledLinkBlock())], verbose_name=_("more information"), blank=True
     )
     audiences = ChoiceListField(_("audiences"), choice_list=Audience)
     themes = ChoiceListField(_("themes"), choice_list=Theme)
