@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.coreutils import camelcase_to_underscore
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -29,6 +30,12 @@ class BasePage(Page):
         abstract = True
 
     def get_template(self, request, *args, **kwargs):
+        """The ``template`` the class names, or else ``pages/<model name>.html`` from
+        themes/base (rather than Wagtail's ``<app label>/<class_name>.html``)."""
+        cls = type(self)
+        wagtail_default = f"{cls._meta.app_label}/{camelcase_to_underscore(cls.__name__)}.html"
+        if cls.template != wagtail_default:
+            return cls.template
         return f"pages/{self._meta.model_name}.html"
 
 
