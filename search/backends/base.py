@@ -1,6 +1,6 @@
 """The backend interface every joint-search backend implements.
 
-What the embedded backends (SQLite, PostgreSQL) share is in embedded.py; the database
+What the embedded backends (SQLite, PostgreSQL) share is in embedded/; the database
 connection they write through in database.py.
 """
 

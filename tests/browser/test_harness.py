@@ -9,7 +9,8 @@ third-party request.
 import pytest
 
 from . import report, vnu
-from .audit import keyboard_problems, visit_all
+from .audit import visit_all
+from .findings import keyboard_problems
 from .pages import PageSpec
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,7 @@ failure names the check, the page and the theme; the message lists every problem
 import pytest
 
 from . import report
-from .audit import keyboard_problems
+from .findings import keyboard_problems
 from .pages import check_exists, page_specs
 from .report import SUMMARY
 

@@ -7,7 +7,8 @@ import asyncio
 import pytest
 from playwright.async_api import async_playwright
 
-from .audit import AXE_RUN, AXE_SCRIPT, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, DESKTOP
+from .audit import AXE_SCRIPT, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, DESKTOP
+from .scripts import AXE_RUN
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

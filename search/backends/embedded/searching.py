@@ -1,58 +1,20 @@
-"""What the embedded backends (SQLite, PostgreSQL) share.
-
-The embedded backends keep their index in tables of the site's own database (or, for
-SQLite, any file), created by the backend itself: the index is derived data, rebuilt by
-``manage.py rebuild_joint_index``, so it has no migrations. A query goes:
-analysis (search/analysis.py) -> the engine's full-text match, filtered and ranked, own
-municipality first, at most MAX_CANDIDATES rows -> in Python: facets, collapsing of local
-services onto their regional service, paging -> snippets for the page shown.
-"""
+"""Search and autocomplete of the embedded backends: the engine's candidates (SQL the
+subclasses supply) -> facets, collapsing, paging, snippets and "did you mean" in Python."""
 
 import dataclasses
 import datetime
 from collections import Counter
 
-from ..analysis import analyze_query, vocabulary_words
-from ..documents import HIT_FIELDS
-from ..query import FACETS, Facet, Hit, JointResults
-from .base import MARK_START, JointBackend, marked_html
-from .collapse import collapse_and_order
-from .database import Database
+from ...analysis import analyze_query
+from ...query import FACETS, Facet, Hit, JointResults
+from ..base import MARK_START, marked_html
+from ..collapse import collapse_and_order
+from .columns import HIT_COLUMNS, clean_value, clean_values
 
-__all__ = [
-    "DOC_COLUMNS",
-    "HIT_COLUMNS",
-    "MAX_CANDIDATES",
-    "EmbeddedBackend",
-    "clean_value",
-    "clean_values",
-    "edit_distance",
-    "flat",
-]
+__all__ = ["MAX_CANDIDATES", "SUGGEST_BELOW", "IndexSearch", "edit_distance"]
 
 MAX_CANDIDATES = 500  # best matches a query considers (facet counts are over these)
 SUGGEST_BELOW = 3  # "did you mean" when a query finds fewer results than this
-
-# The document table's columns, in order (what extract.document_for returns, flattened).
-DOC_COLUMNS = (
-    "doc_id",
-    "page_id",
-    "title",
-    "summary",
-    "body",
-    "keywords",
-    "municipality",
-    "municipality_name",
-    "locale",
-    "content_type",
-    "content_type_label",
-    "themes",
-    "life_events",
-    "url",
-    "date",
-    "regional_service",
-)
-HIT_COLUMNS = ("id", *HIT_FIELDS)
 
 
 def edit_distance(a, b, limit=3):
@@ -70,161 +32,9 @@ def edit_distance(a, b, limit=3):
     return min(previous[-1], limit)
 
 
-def flat(doc):
-    """A document dict -> the document table's row values."""
-    row = dict(doc)
-    row["keywords"] = "\n".join(doc.get("keywords") or ())
-    for name in ("themes", "life_events"):
-        values = doc.get(name) or ()
-        row[name] = "|" + "|".join(values) + "|" if values else ""
-    row["date"] = doc["date"].isoformat() if doc.get("date") else None
-    row["regional_service"] = doc.get("regional_service") or None
-    return [row.get(column) for column in DOC_COLUMNS]
-
-
-def doc_vocabulary(doc):
-    text = " ".join(str(doc.get(name) or "") for name in ("title", "summary", "body", "keywords"))
-    return vocabulary_words(text)
-
-
-class EmbeddedBackend(JointBackend):
-    """Shared logic of the SQLite and PostgreSQL backends; subclasses supply the SQL."""
-
-    embedded = True
-
-    def __init__(self, alias="default", path=None, **options):
-        super().__init__(**options)
-        self.db = Database(alias=options.get("DATABASE", alias), path=options.get("PATH", path))
-        self._ready = False
-
-    # -- schema -----------------------------------------------------------------------
-    def ensure_schema(self, force=False):
-        """Create the index tables when missing. Remembered only when created outside a
-        transaction: one rolled back (a test's) may take the tables with it."""
-        if self._ready and not force:
-            return
-        with self.db.cursor() as cursor:
-            for statement in self.schema_statements():
-                cursor.execute(statement)
-        self._ready = not self.db.in_transaction()
-
-    def schema_statements(self):
-        raise NotImplementedError
-
-    def drop_schema(self):
-        raise NotImplementedError
-
-    # -- writing ----------------------------------------------------------------------
-    def index_documents(self, docs):
-        docs = [doc for doc in docs if doc]
-        if not docs:
-            return
-        self.ensure_schema()
-        with self.db.atomic(), self.db.cursor() as cursor:
-            self._delete(cursor, [doc["doc_id"] for doc in docs])
-            self._insert(cursor, docs)
-            self._vocabulary_add(cursor, Counter(w for doc in docs for w in doc_vocabulary(doc)))
-
-    def delete_documents(self, doc_ids):
-        doc_ids = list(doc_ids)
-        if not doc_ids:
-            return
-        self.ensure_schema()
-        with self.db.atomic(), self.db.cursor() as cursor:
-            self._delete(cursor, doc_ids)
-
-    def rebuild(self, docs, progress=None, batch_size=500):
-        self.ensure_schema()
-        with self.db.cursor() as cursor:
-            self._clear(cursor)
-        words = Counter()
-        batch = []
-        for doc in docs:
-            if doc:
-                batch.append(doc)
-            if len(batch) >= batch_size:
-                self._write_batch(batch, words, progress)
-                batch = []
-        self._write_batch(batch, words, progress)
-        with self.db.atomic(), self.db.cursor() as cursor:
-            self._vocabulary_add(cursor, words)
-            self.optimize(cursor)
-
-    def _write_batch(self, batch, words, progress):
-        if not batch:
-            return
-        with self.db.atomic(), self.db.cursor() as cursor:
-            self._insert(cursor, batch)
-        for doc in batch:
-            words.update(doc_vocabulary(doc))
-        if progress:
-            progress(len(batch))
-
-    def optimize(self, cursor):
-        """After a rebuild (FTS5 merges its segments)."""
-
-    def _delete(self, cursor, doc_ids):
-        rows = []
-        for start in range(0, len(doc_ids), 500):
-            chunk = doc_ids[start : start + 500]
-            marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(
-                "SELECT id, title, summary, body, keywords FROM search_joint_document"  # noqa: S608
-                f" WHERE doc_id IN ({marks})",
-                chunk,
-            )
-            rows.extend(cursor.fetchall())
-        if not rows:
-            return
-        self._delete_rows(cursor, rows)
-        words = Counter()
-        for _id, title, summary, body, keywords in rows:
-            doc = {"title": title, "summary": summary, "body": body, "keywords": keywords}
-            words.update(doc_vocabulary(doc))
-        self._vocabulary_remove(cursor, words)
-
-    def _vocabulary_add(self, cursor, words):
-        if words:
-            cursor.executemany(
-                "INSERT INTO search_joint_vocabulary (word, df) VALUES (%s, %s)"
-                " ON CONFLICT (word) DO UPDATE SET df = search_joint_vocabulary.df + excluded.df",
-                sorted(words.items()),
-            )
-
-    def _vocabulary_remove(self, cursor, words):
-        if words:
-            cursor.executemany(
-                "UPDATE search_joint_vocabulary SET df = df - %s WHERE word = %s",
-                [(n, w) for w, n in words.items()],
-            )
-            cursor.execute("DELETE FROM search_joint_vocabulary WHERE df <= 0")
-
-    def count(self):
-        self.ensure_schema()
-        with self.db.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM search_joint_document")
-            return cursor.fetchone()[0]
-
-    def get_document(self, doc_id):
-        """The stored document ``doc_id`` as a dict of DOC_COLUMNS, or None."""
-        self.ensure_schema()
-        with self.db.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {', '.join(DOC_COLUMNS)} FROM search_joint_document"  # noqa: S608
-                " WHERE doc_id = %s",
-                [doc_id],
-            )
-            row = cursor.fetchone()
-        return dict(zip(DOC_COLUMNS, row, strict=True)) if row else None
-
-    def counts_by_municipality(self):
-        self.ensure_schema()
-        with self.db.cursor() as cursor:
-            cursor.execute(
-                "SELECT municipality, count(*) FROM search_joint_document"
-                " GROUP BY municipality ORDER BY municipality"
-            )
-            return dict(cursor.fetchall())
+class IndexSearch:
+    """Search and autocomplete of EmbeddedBackend (``self.db``, ``self.ensure_schema``);
+    subclasses supply the SQL."""
 
     # -- reading ----------------------------------------------------------------------
     def search(self, query):
@@ -415,17 +225,6 @@ class EmbeddedBackend(JointBackend):
 
     def _prefix_candidates(self, cursor, terms, prefix_word, municipality, locale):
         raise NotImplementedError
-
-
-def clean_value(value):
-    """A filter value as the database may see it: printable, at most 100 characters."""
-    return "".join(ch for ch in str(value) if ch.isprintable())[:100]
-
-
-def clean_values(values):
-    if isinstance(values, str):
-        values = (values,)
-    return [v for v in (clean_value(value) for value in values or ()) if v][:50]
 
 
 def _like_escape(value):
