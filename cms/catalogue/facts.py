@@ -14,7 +14,8 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.opening_hours import WEEKDAYS, ClosingDay, OpeningHoursError, WeeklyHours
+from cms.core.blocks import weekly_hours
+from cms.core.opening_hours import OpeningHoursError, WeeklyHours
 from cms.locations.models import LocationPage
 
 from .vocabularies import Audience, ChannelType, LifeEvent, ServiceType, Theme, labels
@@ -102,29 +103,13 @@ def _decimal(value):
         return None
 
 
-def _date(value):
-    if isinstance(value, dt.date) or value is None:
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def hours_from_raw(raw):
-    """The :class:`WeeklyHours` of an opening-hours stream's raw data; None when empty."""
+    """The :class:`WeeklyHours` of an opening-hours stream's raw data; None when empty or
+    invalid."""
     if not raw:
         return None
-    periods = {day: [] for day in WEEKDAYS}
-    closed = []
-    for child in raw:
-        value = child.get("value") or {}
-        if child.get("type") == "period" and value.get("opens") and value.get("closes"):
-            periods[value["weekday"]].append(f"{value['opens'][:5]}-{value['closes'][:5]}")
-        elif child.get("type") == "closed" and _date(value.get("date")):
-            closed.append(ClosingDay(_date(value["date"]), value.get("reason", "")))
     try:
-        return WeeklyHours.from_config(periods, closed=closed)
+        return weekly_hours(raw)
     except OpeningHoursError:
         return None
 

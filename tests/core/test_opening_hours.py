@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from cms.core.blocks import OpeningHoursBlock, stream_data, weekly_hours
 from cms.core.opening_hours import BRUSSELS, ClosingDay, OpeningHoursError, WeeklyHours
 
 WEEK = {"monday": ["08:30-12:00", "13:00-16:30"], "saturday": ["09:00-12:00"]}
@@ -60,3 +61,26 @@ def test_touching_periods_are_allowed_and_json_round_trips():
         {"friday": ["08:00-12:00", "12:00-13:00"]}, closed=[ClosingDay(dt.date(2027, 1, 1), "x")]
     )
     assert WeeklyHours.from_json(hours.to_json()) == hours
+
+
+def test_opening_hours_read_the_same_from_a_block_value_and_from_its_raw_data():
+    hours = WeeklyHours.from_config(WEEK, closed=[ClosingDay(dt.date(2026, 12, 25), "Kerstmis")])
+    raw = stream_data(hours)
+    value = OpeningHoursBlock().to_python(raw)
+
+    from_raw, from_value = weekly_hours(raw), weekly_hours(value)
+
+    assert from_raw.to_json() == from_value.to_json() == hours.to_json()
+
+
+def test_raw_opening_hours_skip_empty_periods_and_undated_closing_days():
+    raw = [
+        {"type": "period", "value": {"weekday": "monday", "opens": "09:00:00", "closes": ""}},
+        {"type": "closed", "value": {"date": "not a date", "reason": "?"}},
+        {"type": "period", "value": {"weekday": "friday", "opens": "09:00", "closes": "12:00"}},
+    ]
+
+    assert (
+        weekly_hours(raw).to_json()
+        == WeeklyHours.from_config({"friday": ["09:00-12:00"]}).to_json()
+    )

@@ -4,6 +4,8 @@ Stored in the page's own row (no extra query to show them) and validated as a wh
 periods that overlap or close before they open are refused with the day at fault.
 """
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
@@ -58,18 +60,44 @@ class OpeningHoursBlock(blocks.StreamBlock):
 
 
 def weekly_hours(stream):
-    """The :class:`WeeklyHours` an :class:`OpeningHoursBlock` value describes."""
+    """The :class:`WeeklyHours` an :class:`OpeningHoursBlock` describes, from its value or
+    from its raw data (a list of ``{"type": ..., "value": {...}}``, read without the
+    queries a value may cost). Raises :class:`OpeningHoursError`."""
     periods = {day: [] for day in WEEKDAYS}
     closed = []
-    for child in stream:
-        value = child.value
-        if child.block_type == "period":
-            if value["opens"] is None or value["closes"] is None:
-                continue
-            periods[value["weekday"]].append(f"{value['opens']:%H:%M}-{value['closes']:%H:%M}")
-        elif child.block_type == "closed" and value["date"]:
-            closed.append(ClosingDay(value["date"], value["reason"]))
+    for kind, value in _children(stream):
+        if kind == "period":
+            opens, closes = _clock(value.get("opens")), _clock(value.get("closes"))
+            if opens and closes:
+                periods[value["weekday"]].append(f"{opens}-{closes}")
+        elif kind == "closed" and _day(value.get("date")):
+            closed.append(ClosingDay(_day(value["date"]), value.get("reason") or ""))
     return WeeklyHours.from_config(periods, key=str(_("Opening hours")), closed=closed)
+
+
+def _children(stream):
+    for child in stream:
+        if isinstance(child, dict):
+            yield child.get("type"), child.get("value") or {}
+        else:
+            yield child.block_type, child.value
+
+
+def _clock(value):
+    """ "HH:MM" of a time or of a stored "HH:MM[:SS]" string; None when empty."""
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
+    return value[:5] if value else None
+
+
+def _day(value):
+    """A date, from a date or a stored ISO string; None when empty or not a date."""
+    if isinstance(value, dt.date) or value is None:
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def stream_data(hours):
