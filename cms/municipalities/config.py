@@ -24,6 +24,8 @@ from cms.themes import ThemeError, available_themes, load_theme
 DEFAULTS_FILE = "_defaults.toml"
 REGION_FILE = "_region.toml"
 SUPPORTED_LANGUAGES = ("nl", "fr", "en", "de")
+REGISTERS = ("formal", "informal")  # how the site addresses citizens: "u" or "je"
+REVIEW_KINDS = ("services", "pages")  # page kinds with their own review interval
 SOCIAL_NETWORKS = ("facebook", "instagram", "linkedin", "youtube", "mastodon", "bluesky", "x")
 
 
@@ -69,6 +71,8 @@ SCHEMA = {
     ),
     "holidays": ("closed", False),
     "social": (dict.fromkeys(SOCIAL_NETWORKS, ("url", False)), False),
+    "register": ("register", True),
+    "review": (dict.fromkeys(REVIEW_KINDS, ("months", True)), True),
 }
 
 REGION_SCHEMA = {
@@ -118,6 +122,8 @@ class MunicipalityConfig:
     contact: dict
     desk: Desk
     social: dict = field(default_factory=dict)
+    register: str = "formal"
+    review_months: dict = field(default_factory=dict)
 
     @property
     def hostnames(self):
@@ -199,7 +205,21 @@ def _closed(value):
     return list_of(_closing_day)(value)
 
 
+def _register(value):
+    if value not in REGISTERS:
+        raise Invalid(f"expected one of {', '.join(map(repr, REGISTERS))}, got {value!r}")
+    return value
+
+
+def _months(value):
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 60:
+        raise Invalid(f"expected a whole number of months from 1 to 60, got {value!r}")
+    return value
+
+
 KINDS = {
+    "register": _register,
+    "months": _months,
     "hostnames": _hostnames,
     "languages": _languages,
     "services": _services,
@@ -254,6 +274,8 @@ def parse_municipality(path, defaults):
         contact=valid["contact"],
         desk=_build_desk(path, valid["desk"], valid["contact"], valid.get("holidays", ())),
         social=valid.get("social", {}),
+        register=valid["register"],
+        review_months=valid["review"],
     )
 
 

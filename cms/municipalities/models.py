@@ -32,7 +32,16 @@ CONFIG_FIELDS = (
     "desk_hours",
     "social_links",
     "collection",
+    "register",
+    "review_months",
 )
+
+
+class Register(models.TextChoices):
+    """How a municipality's site addresses citizens (``register`` in its sites/ file)."""
+
+    FORMAL = "formal", _("formal (u)")
+    INFORMAL = "informal", _("informal (je)")
 
 
 @register_setting(icon="site")
@@ -66,6 +75,20 @@ class Municipality(BaseSiteSetting):
     desk_appointment_url = models.URLField(_("appointment link"), blank=True)
     desk_hours = models.JSONField(_("desk opening hours"), default=dict)
     social_links = models.JSONField(_("social links"), default=dict)
+    register = models.CharField(
+        _("tone of voice"),
+        max_length=8,
+        choices=Register.choices,
+        default=Register.FORMAL,
+        help_text=_('Whether the site addresses citizens as "u" or as "je".'),
+    )
+    review_months = models.JSONField(
+        _("review intervals"),
+        default=dict,
+        help_text=_(
+            'Months until a page is due for review, per kind: {"services": 6, "pages": 12}.'
+        ),
+    )
     collection = models.OneToOneField(
         "wagtailcore.Collection",
         verbose_name=_("collection"),

@@ -67,6 +67,8 @@ def _config_values(config, collection):
         "desk_appointment_url": config.desk.appointment_url,
         "desk_hours": config.desk.hours.to_json(),
         "social_links": dict(config.social),
+        "register": config.register,
+        "review_months": dict(config.review_months),
         "collection": collection,
     }
 

@@ -145,3 +145,32 @@ def test_a_broken_file_does_not_leak_into_the_defaults_of_others(sites_dir):
     result = load(sites_dir)
     only_error(result, "aaa.toml")
     assert len(result.municipalities) == 13
+
+
+def test_register_and_review_intervals_default_to_formal_six_and_twelve_months():
+    kuurne = load(SITES).municipalities["kortrijk"]
+    assert kuurne.register == "formal"
+    assert kuurne.review_months == {"services": 6, "pages": 12}
+
+
+def test_a_municipality_overrides_one_review_interval_and_keeps_the_other(sites_dir):
+    replace(sites_dir, "menen.toml", "[contact]\n", "[review]\nservices = 3\n\n[contact]\n")
+    menen = load(sites_dir).municipalities["menen"]
+    assert menen.review_months == {"services": 3, "pages": 12}
+
+
+def test_an_unknown_register_is_refused(sites_dir):
+    replace(sites_dir, "menen.toml", 'slug = "menen"\n', 'slug = "menen"\nregister = "casual"\n')
+    error = only_error(load(sites_dir), "menen.toml")
+    assert (error.key, error.message) == (
+        "register",
+        "expected one of 'formal', 'informal', got 'casual'",
+    )
+
+
+@pytest.mark.parametrize("months", ["0", "61", '"six"', "6.5", "true"])
+def test_a_review_interval_outside_one_to_sixty_months_is_refused(sites_dir, months):
+    replace(sites_dir, "menen.toml", "[contact]\n", f"[review]\npages = {months}\n\n[contact]\n")
+    error = only_error(load(sites_dir), "menen.toml")
+    assert error.key == "review.pages"
+    assert error.message.startswith("expected a whole number of months from 1 to 60")
