@@ -21,6 +21,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path("", include("cms.feedback.urls")),
+    path("", include("cms.sharing.urls")),
 ]
 
 if settings.DEBUG:
