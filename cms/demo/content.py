@@ -1,4 +1,5 @@
-"""Building blocks of the demo content, and the bodies of the standard pages.
+"""Building blocks of the demo content, and the bodies of the standard pages
+(data/pages.toml).
 
 Everything here only describes pages (``PageSpec``); ``cms.demo.seed`` writes them.
 """
@@ -14,7 +15,11 @@ from django.utils.text import slugify
 
 from cms.core.opening_hours import BRUSSELS
 
-from .facts import FACTS, FACTS_BY_SLUG, LocalEvent, LocalFacts, Venue
+from .datafiles import DATA_DIR, load
+from .facts import FACTS, FACTS_BY_SLUG, default_facts
+
+# A text in a data file, with {placeholders} (Local.words): slug, title, summary and body.
+TEXT = {**dict.fromkeys(("slug", "title", "summary"), ("str", True)), "body": (["block"], True)}
 
 
 @dataclass(frozen=True)
@@ -30,14 +35,8 @@ class PageSpec:
     location: str = ""
 
     def build(self, locale):
-        return self.model(
-            slug=self.slug,
-            title=self.title,
-            summary=self.summary,
-            body=self.body,
-            locale=locale,
-            **self.fields,
-        )
+        page = {"slug": self.slug, "title": self.title, "summary": self.summary, "body": self.body}
+        return self.model(**page, locale=locale, **self.fields)
 
 
 def heading(text, level="h2"):
@@ -86,30 +85,11 @@ def facts_for(municipality):
     known = FACTS_BY_SLUG.get(municipality.slug)
     if known:
         return known
-    short = municipality.short_name
-    street = municipality.address.rstrip("0123456789 ") or "Kerkstraat"
-    return LocalFacts(
-        slug=municipality.slug,
-        inhabitants=None,
-        deelgemeenten=(),
-        intro=f"{short} is een van de gemeenten van Zuid-West-Vlaanderen.",
-        history=(
-            f"{short} groeide rond zijn kerk en markt uit tot de gemeente van vandaag.",
-            "Verenigingen, scholen en handelaars maken er samen het dorpsleven.",
-        ),
-        streets=("Stationsstraat", "Kerkstraat", "Schoolstraat", "Molenstraat"),
-        square=street,
-        hall="de gemeentelijke feestzaal",
-        walk="de omgeving",
-        library=Venue(municipality.address, "village"),
-        recycling=None,
-        event=LocalEvent(
-            slug="dorpsfeest",
-            title=f"Dorpsfeest in {short}",
-            place=f"{street}, {short}",
-            summary="Muziek, eten en animatie voor jong en oud.",
-            text="Verenigingen zorgen voor eten en drinken; de toegang is gratis.",
-        ),
+    return default_facts(
+        municipality.slug,
+        short=municipality.short_name,
+        street=municipality.address.rstrip("0123456789 ") or "Kerkstraat",
+        address=municipality.address,
     )
 
 
@@ -169,141 +149,50 @@ class Local:
             **extra,
         }
 
-
-def home_body(local):
-    words = local.words()
-    return [
-        heading("Welkom in {short}".format(**words)),
-        paragraph(
-            local.facts.intro,
-            "Op deze website vindt u alles over de dienstverlening van {name}: wat u kunt "
-            "aanvragen, wanneer het {hall} open is en wat er te beleven valt.".format(**words),
-        ),
-        heading("Liever persoonlijk geholpen?"),
-        paragraph(
-            "Veel aanvragen doet u online, maar u bent altijd welkom aan de balie: {desk}, "
-            "{desk_address}. Bellen kan ook: {desk_phone}.".format(**words)
-        ),
-    ]
+    def standard_body(self, body):
+        """A standard page's body (data/pages.toml) for this municipality."""
+        m, facts = self.municipality, self.facts
+        words = self.words(count=thousands(facts.inhabitants or 0))
+        figures = [FIGURES["inhabitants"]] if facts.inhabitants else []
+        villages = len(facts.deelgemeenten) > 1
+        figures.append(FIGURES["villages"] if villages else FIGURES["no_villages"])
+        words["names"] = join_words(facts.deelgemeenten)
+        figures = " ".join(figure.format(**words) for figure in figures)
+        extra = {"address": m.address, "postcode": m.postcode, "city": m.city}
+        words.update(intro=facts.intro, history=facts.history, figures=figures, **extra)
+        return body_blocks(body, words)
 
 
-def about_body(local):
-    words, facts = local.words(), local.facts
-    figures = []
-    if facts.inhabitants:
-        figures.append(
-            "{name} telt ongeveer {count} inwoners.".format(
-                count=thousands(facts.inhabitants), **words
-            )
-        )
-    if len(facts.deelgemeenten) > 1:
-        figures.append(
-            "De {kind} bestaat uit de deelgemeenten {names}.".format(
-                names=join_words(facts.deelgemeenten), **words
-            )
-        )
-    else:
-        figures.append("{short} heeft geen deelgemeenten.".format(**words))
-    return [
-        heading("{short} in het kort".format(**words)),
-        paragraph(facts.intro, *figures),
-        heading("Geschiedenis"),
-        *(paragraph(text) for text in facts.history),
-        heading("Bestuur"),
-        paragraph(
-            "De gemeenteraad vergadert doorgaans één keer per maand in het {hall}. De zittingen "
-            "zijn openbaar; de agenda en de besluiten vindt u op deze website. Het college van "
-            "burgemeester en schepenen komt elke week samen.".format(**words)
-        ),
-    ]
+def body_blocks(body, words):
+    """Body blocks from ``("h2", text)``, ``("p", text)``, ``("ul", (item, ...))`` and
+    ``("each", name)`` (a paragraph per item of ``words[name]``), placeholders filled in."""
+    blocks = []
+    for kind, text in body:
+        if kind == "ul":
+            blocks.append(bullets(*(item.format(**words) for item in text)))
+        elif kind == "p":
+            blocks.append(paragraph(text.format(**words)))
+        elif kind == "each":
+            blocks.extend(paragraph(item) for item in words[text])
+        else:
+            blocks.append(heading(text.format(**words), kind))
+    return blocks
 
 
-def privacy_body(local):
-    words = local.words()
-    m = local.municipality
-    return [
-        heading("Wie verwerkt uw gegevens?"),
-        paragraph(
-            f"{m.name}, {m.address}, {m.postcode} {m.city}, is verantwoordelijk voor de "
-            "verwerking van uw persoonsgegevens. We volgen de Algemene Verordening "
-            "Gegevensbescherming (AVG)."
-        ),
-        heading("Waarvoor gebruiken we ze?"),
-        paragraph("We vragen en bewaren alleen de gegevens die we nodig hebben:"),
-        bullets(
-            "om uw aanvraag of melding te behandelen;",
-            "om u te contacteren over uw dossier;",
-            "omdat een wet of decreet het ons oplegt, bijvoorbeeld voor het bevolkingsregister.",
-        ),
-        paragraph(
-            "We verkopen uw gegevens nooit en geven ze alleen door aan andere overheden als de "
-            "wet dat toelaat."
-        ),
-        heading("Uw rechten"),
-        paragraph(
-            "U mag uw gegevens inkijken, laten verbeteren of laten wissen als we ze niet meer "
-            "nodig hebben. Mail daarvoor naar onze functionaris voor gegevensbescherming: "
-            "privacy@{domain}.".format(**words),
-            "Bent u niet tevreden met ons antwoord, dan kunt u klacht indienen bij de Vlaamse "
-            "Toezichtcommissie voor de verwerking van persoonsgegevens.",
-        ),
-        heading("Cookies"),
-        paragraph(
-            "Deze website plaatst alleen cookies die nodig zijn om de site te laten werken. We "
-            "volgen u niet en tonen geen advertenties."
-        ),
-    ]
+def render(text, words):
+    """(slug, title, summary, body blocks) of a text (TEXT) with ``words`` filled in."""
+    slug, title, summary = (text[key].format(**words) for key in ("slug", "title", "summary"))
+    return slugify(slug), title, summary, body_blocks(text["body"], words)
 
 
-def services_body(local):
-    words = local.words()
-    return [
-        heading("Waarmee kunnen we u helpen?"),
-        paragraph(
-            "Hier vindt u binnenkort alle diensten van {name}: van identiteitskaart en "
-            "rijbewijs tot omgevingsvergunning en afvalkalender. Per dienst leest u wat het "
-            "kost, wat u moet meebrengen en hoe u het online, aan de balie of telefonisch "
-            "aanvraagt.".format(**words)
-        ),
-        paragraph(
-            "Vindt u niet wat u zoekt? Bel {desk_phone} of kom langs bij {desk}, "
-            "{desk_address}.".format(**words)
-        ),
-    ]
-
-
-# The bodies setup_demo fills when they are empty, by slug under the home page ("" = home).
-STANDARD_BODIES = {
-    "": home_body,
-    "over": about_body,
-    "privacy": privacy_body,
-    "diensten": services_body,
-}
-
-
-@dataclass(frozen=True)
-class Text:
-    """A demo text with ``{placeholders}`` (see ``Local.words``); the body is a tuple of
-    ``("h2", text)``, ``("p", text)`` and ``("ul", (item, ...))``."""
-
-    slug: str
-    title: str
-    summary: str
-    body: tuple
-
-    def render(self, words):
-        """(slug, title, summary, body blocks) with the placeholders filled in."""
-        blocks = []
-        for kind, text in self.body:
-            if kind == "ul":
-                blocks.append(bullets(*(item.format(**words) for item in text)))
-            elif kind == "p":
-                blocks.append(paragraph(text.format(**words)))
-            else:
-                blocks.append(heading(text.format(**words), kind))
-        return (
-            slugify(self.slug.format(**words)),
-            self.title.format(**words),
-            self.summary.format(**words),
-            blocks,
-        )
+# The standard pages' bodies, filled while they are empty: by slug under the home page
+# ("" = home).
+_PAGES = load(
+    DATA_DIR / "pages.toml",
+    {
+        "figures": (dict.fromkeys(("inhabitants", "villages", "no_villages"), ("str", True)), True),
+        "pages": ([{"slug": ("slug", False), "body": (["block"], True)}], True),
+    },
+)
+FIGURES = _PAGES["figures"]
+STANDARD_BODIES = {page.get("slug", ""): page["body"] for page in _PAGES["pages"]}

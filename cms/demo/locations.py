@@ -1,4 +1,5 @@
-"""Demo location pages under /contact/: the town hall desk, the library, the recycling park."""
+"""Demo location pages under /contact/: the town hall desk, the library, the recycling park
+(their texts and opening hours: data/locations.toml)."""
 
 import datetime as dt
 import re
@@ -9,51 +10,40 @@ from cms.core.blocks import stream_data
 from cms.core.opening_hours import ClosingDay, WeeklyHours
 from cms.locations.models import LocationPage
 
-from .content import PageSpec, bullets, next_weekday, paragraph
+from .content import PageSpec, next_weekday, render
+from .datafiles import DATA_DIR, DemoDataError, load
+from .facts import FACTS
 
-LIBRARY_HOURS = {
-    "city": {
-        "monday": ["13:00-18:00"],
-        "tuesday": ["10:00-18:00"],
-        "wednesday": ["10:00-18:00"],
-        "thursday": ["10:00-18:00"],
-        "friday": ["10:00-18:00"],
-        "saturday": ["10:00-16:00"],
-    },
-    "town": {
-        "monday": ["14:00-19:00"],
-        "tuesday": ["14:00-18:00"],
-        "wednesday": ["10:00-12:00", "13:00-18:00"],
-        "thursday": ["14:00-18:00"],
-        "friday": ["14:00-19:00"],
-        "saturday": ["09:00-12:00"],
-    },
-    "village": {
-        "monday": ["16:00-19:00"],
-        "wednesday": ["13:30-18:00"],
-        "friday": ["16:00-19:00"],
-        "saturday": ["09:00-12:00"],
-    },
-    "small": {
-        "wednesday": ["14:00-18:00"],
-        "saturday": ["10:00-12:00"],
-    },
+PAGE = {
+    "title": ("str", True),
+    "summary": ("str", True),
+    "body": (["block"], True),
+    "accessibility": ("str", True),
 }
+SCHEMA = {
+    "town_hall": (PAGE, True),
+    "library": (
+        {**PAGE, "email": ("str", True), "inventory": ("str", True), "hours": ("patterns", True)},
+        True,
+    ),
+    "recycling": ({**PAGE, "hours": ("patterns", True)}, True),
+}
+PAGES = load(DATA_DIR / "locations.toml", SCHEMA)
 
-RECYCLING_HOURS = {
-    "town": {
-        "tuesday": ["09:00-12:00", "13:00-17:30"],
-        "wednesday": ["09:00-12:00", "13:00-17:30"],
-        "thursday": ["09:00-12:00", "13:00-17:30"],
-        "friday": ["09:00-12:00", "13:00-17:30"],
-        "saturday": ["09:00-16:00"],
-    },
-    "small": {
-        "wednesday": ["13:00-18:00"],
-        "friday": ["13:00-18:00"],
-        "saturday": ["09:00-16:00"],
-    },
-}
+
+def check_venues(facts=FACTS):
+    """Every library and recycling park keeps the hours of a pattern of locations.toml."""
+    for item in facts:
+        for key, venue in (("library", item.library), ("recycling", item.recycling)):
+            if venue and venue.hours not in PAGES[key]["hours"]:
+                raise DemoDataError(
+                    DATA_DIR / "municipalities" / f"{item.slug}.toml",
+                    f"{key}.hours",
+                    f"unknown pattern {venue.hours!r}; patterns: {', '.join(PAGES[key]['hours'])}",
+                )
+
+
+check_venues()
 
 _ADDRESS = re.compile(r"^(?P<street>.+),\s*(?P<postcode>\d{4})\s+(?P<city>.+)$")
 
@@ -71,6 +61,23 @@ def _hours_fields(hours, *extra_closed):
     return {"hours": stream_data(WeeklyHours(periods=hours.periods, closed=tuple(closed)))}
 
 
+def _page(local, key, slug, **fields):
+    """A location page with the texts of ``key`` in locations.toml."""
+    text, words = PAGES[key], local.words()
+    title, summary, body = render({**text, "slug": ""}, words)[1:]
+    fields["accessibility"] = text["accessibility"].format(**words)
+    return PageSpec(LocationPage, slug, title, summary, body, fields)
+
+
+def _venue(local, key, slug, venue, *closed, **fields):
+    """The library or the recycling park: the hours of its pattern and the town's closing days."""
+    m = local.municipality
+    hours = WeeklyHours.from_config(PAGES[key]["hours"][venue.hours], key=key)
+    hours = WeeklyHours(periods=hours.periods, closed=m.opening_hours.closed)
+    address = {"address": venue.address, "postcode": m.postcode, "city": m.city}
+    return _page(local, key, slug, **address, **fields, **_hours_fields(hours, *closed))
+
+
 def _town_hall(local):
     m = local.municipality
     match = _ADDRESS.match(m.desk_address)
@@ -79,111 +86,29 @@ def _town_hall(local):
         if match
         else (m.address, m.postcode, m.city)
     )
-    hall = local.words()["hall"]
-    return PageSpec(
-        LocationPage,
+    return _page(
+        local,
+        "town_hall",
         town_hall_slug(m),
-        m.desk_name,
-        "Identiteitskaart, rijbewijs, attesten, trouwen en meer. Sommige diensten alleen "
-        "op afspraak.",
-        [
-            paragraph(
-                f"Aan de balie van het {hall} helpt burgerzaken u met uw identiteitskaart, "
-                "rijbewijs, reispas, attesten en aangiftes van geboorte en overlijden."
-            ),
-            paragraph(
-                "Voor een reispas of rijbewijs maakt u best een afspraak: zo hoeft u niet te "
-                "wachten."
-            ),
-        ],
-        fields={
-            "address": street,
-            "postcode": postcode,
-            "city": city,
-            "phone": m.desk_phone,
-            "email": m.email,
-            "appointment_url": m.desk_appointment_url,
-            "accessibility": (
-                f"De hoofdingang van het {hall} is gelijkvloers en rolstoeltoegankelijk. "
-                "Een lift brengt u naar alle verdiepingen.\n"
-                f"Parkeerplaatsen voor personen met een handicap vindt u aan de "
-                f"{local.facts.square}."
-            ),
-            **_hours_fields(m.opening_hours),
-        },
-    )
-
-
-def _library(local):
-    m, facts = local.municipality, local.facts
-    inventory = next_weekday(local.today + dt.timedelta(days=45), 0)
-    hours = WeeklyHours.from_config(LIBRARY_HOURS[facts.library.hours], key="library")
-    hours = WeeklyHours(periods=hours.periods, closed=m.opening_hours.closed)
-    return PageSpec(
-        LocationPage,
-        "bibliotheek",
-        f"Bibliotheek {m.short_name}",
-        "Boeken, films, spellen, kranten en computers. Lid worden is gratis.",
-        [
-            paragraph(
-                "In de bibliotheek leent u boeken, strips, films en gezelschapsspellen. U kunt "
-                "er ook kranten lezen, studeren, printen en gratis wifi gebruiken."
-            ),
-            paragraph(
-                "Lid worden is gratis met uw identiteitskaart. Boeken terugbrengen kan ook "
-                "buiten de openingsuren, in de inleverbus aan de ingang."
-            ),
-        ],
-        fields={
-            "address": facts.library.address,
-            "postcode": m.postcode,
-            "city": m.city,
-            "phone": m.phone,
-            "email": f"bibliotheek@{local.domain}",
-            "accessibility": (
-                "Toegankelijk voor rolstoelgebruikers. Er is een leesloep en een collectie "
-                "boeken in grote letters en DAISY-luisterboeken."
-            ),
-            **_hours_fields(hours, (inventory, "Jaarlijkse inventaris")),
-        },
-    )
-
-
-def _recycling_park(local):
-    m, facts = local.municipality, local.facts
-    hours = WeeklyHours.from_config(RECYCLING_HOURS[facts.recycling.hours], key="recycling")
-    hours = WeeklyHours(periods=hours.periods, closed=m.opening_hours.closed)
-    return PageSpec(
-        LocationPage,
-        "recyclagepark",
-        f"Recyclagepark {m.short_name}",
-        "Grofvuil, snoeiafval, bouwpuin, elektrische toestellen en meer.",
-        [
-            paragraph(
-                "Het recyclagepark wordt uitgebaat door Imog. Breng uw afval gesorteerd mee; "
-                "de parkwachter wijst u de juiste container."
-            ),
-            bullets(
-                "Gratis: papier en karton, glas, elektrische toestellen, metalen, textiel.",
-                "Betalend per kilo: grofvuil, bouw- en sloopafval, snoeiafval.",
-                "Niet toegelaten: asbest in grote hoeveelheden, gasflessen, autobanden.",
-            ),
-        ],
-        fields={
-            "address": facts.recycling.address,
-            "postcode": m.postcode,
-            "city": m.city,
-            "accessibility": (
-                "Het recyclagepark is gelijkvloers. Vraag gerust hulp aan de parkwachter bij "
-                "het lossen."
-            ),
-            **_hours_fields(hours),
-        },
+        address=street,
+        postcode=postcode,
+        city=city,
+        phone=m.desk_phone,
+        email=m.email,
+        appointment_url=m.desk_appointment_url,
+        **_hours_fields(m.opening_hours),
     )
 
 
 def location_specs(local):
-    specs = [_town_hall(local), _library(local)]
-    if local.facts.recycling:
-        specs.append(_recycling_park(local))
+    m, facts = local.municipality, local.facts
+    inventory = next_weekday(local.today + dt.timedelta(days=45), 0)
+    email = PAGES["library"]["email"].format(**local.words())
+    closed = (inventory, PAGES["library"]["inventory"])
+    specs = [
+        _town_hall(local),
+        _venue(local, "library", "bibliotheek", facts.library, closed, phone=m.phone, email=email),
+    ]
+    if facts.recycling:
+        specs.append(_venue(local, "recycling", "recyclagepark", facts.recycling))
     return specs

@@ -43,8 +43,8 @@ class MunicipalityDemo:
     def run(self):
         home = self.local.municipality.site.root_page.specific
         children = {page.slug: page for page in home.get_children().specific()}
-        for slug, build in STANDARD_BODIES.items():
-            self.fill_body(home if not slug else children.get(slug), slug, build)
+        for slug, body in STANDARD_BODIES.items():
+            self.fill_body(home if not slug else children.get(slug), slug, body)
 
         contact = self.parent(children, "contact", ContactPage)
         self.add_missing(contact, location_specs(self.local))
@@ -78,7 +78,7 @@ class MunicipalityDemo:
             return None
         return page
 
-    def fill_body(self, page, slug, build):
+    def fill_body(self, page, slug, body):
         path = f"/{slug}/" if slug else "/"
         if page is None:
             self.report.warnings.append(
@@ -92,7 +92,7 @@ class MunicipalityDemo:
                 _("%(path)s is unpublished or has a draft; left as it is") % {"path": path}
             )
             return
-        page.body = build(self.local)
+        page.body = self.local.standard_body(body)
         publish(page)
         self.report.filled.append(path)
 

@@ -20,15 +20,18 @@ from cms.core.blocks import stream_data
 from cms.core.opening_hours import WeeklyHours
 from cms.locations.models import ContactPage, LocationPage
 
+from ..datafiles import block
 from ..locations import town_hall_slug
-from .profiles import CONDITIONS, COSTS, DEFAULT_PROFILE, OVERRIDES, PROFILES, SURCHARGED
-from .spec import block
+from .profiles import DEFAULT_PROFILE, PROFILES, LocalPage
 
 DESK_NAMES = {
     "hall": "Balie Burgerzaken",
     "library": "Balie van de bibliotheek",
     "recycling": "Recyclagepark",
 }
+
+
+RISE = "Nieuw tarief, beslist door de gemeenteraad."
 
 
 def _money(value):
@@ -46,14 +49,10 @@ class LocalVariations:
         self.profile = PROFILES.get(municipality.slug, DEFAULT_PROFILE)
         # The demo accounts, when setup_demo made them: the editor writes, the moderator
         # publishes (editors cannot publish).
-        users = {
-            user.username: user
-            for user in get_user_model().objects.filter(
-                username__in=[f"editor-{municipality.slug}", f"moderator-{municipality.slug}"]
-            )
-        }
-        self.editor = users.get(f"editor-{municipality.slug}")
-        self.moderator = users.get(f"moderator-{municipality.slug}")
+        self.editor, self.moderator = (
+            get_user_model().objects.filter(username=f"{role}-{municipality.slug}").first()
+            for role in ("editor", "moderator")
+        )
         self.locations = self._locations()
 
     def _locations(self):
@@ -107,27 +106,26 @@ class LocalVariations:
         )
 
     def fill(self, page, spec):
-        slug, identifier = self.municipality.slug, spec.identifier
+        local = self.profile.pages.get(spec.identifier, LocalPage())
         page.channels = self.channels(spec)
-        page.local_costs = self.costs(spec)
+        page.local_costs = self.costs(spec, local)
         location = self.locations.get(spec.channels.desk)
         if location is not None:
             page.locations = [block("location", location.pk)]
-        page.local_conditions = CONDITIONS.get((slug, identifier), "")
-        for name, value in OVERRIDES.get((slug, identifier), {}).items():
+        page.local_conditions = local.conditions
+        for name, value in local.overrides.items():
             setattr(page, name, value)
 
     # Costs ------------------------------------------------------------------------------
-    def costs(self, spec):
-        own = COSTS.get(spec.identifier, {}).get(self.municipality.slug)
-        if own:
-            rows = [(title, amount, text) for title, amount, text in own]
-        elif spec.identifier in SURCHARGED:
+    def costs(self, spec, local):
+        if local.costs:
+            rows = list(local.costs)
+        elif spec.surcharged:
             surcharge = Decimal(self.profile.surcharge)
             rows = [
-                (title, Decimal(amount), Decimal(amount) + surcharge)
-                for title, amount, _text in spec.costs
-                if amount is not None
+                (cost["title"], Decimal(cost["amount"]), Decimal(cost["amount"]) + surcharge)
+                for cost in spec.costs
+                if cost["amount"] is not None
             ]
             if spec.identifier == "identiteitskaart" and rows:
                 rows[0] = (rows[0][0], rows[0][1], Decimal(self.profile.eid))
@@ -144,20 +142,11 @@ class LocalVariations:
             )
             for title, amount, text in rows
         ]
-        for identifier, amount in self.profile.rises:
-            if identifier == spec.identifier and costs:
-                first = costs[0]["value"]
-                costs.append(
-                    block(
-                        "cost",
-                        {
-                            **first,
-                            "amount": amount,
-                            "description": "Nieuw tarief, beslist door de gemeenteraad.",
-                            "valid_from": dt.date(self.today.year + 1, 1, 1).isoformat(),
-                        },
-                    )
-                )
+        next_year = dt.date(self.today.year + 1, 1, 1).isoformat()
+        for rise in self.profile.rises:
+            if rise["service"] == spec.identifier and costs:
+                value = {**costs[0]["value"], "amount": rise["amount"], "description": RISE}
+                costs.append(block("cost", {**value, "valid_from": next_year}))
         return costs
 
     @staticmethod
@@ -212,9 +201,9 @@ class LocalVariations:
         location = self.locations.get(wanted.desk) or self.locations.get("hall")
         appointment = wanted.appointment and profile.appointments
         hours = []
-        if appointment and profile.own_hours and wanted.desk == "hall":
+        if appointment and profile.hours and wanted.desk == "hall":
             hours = stream_data(
-                WeeklyHours.from_config(profile.own_hours, closed=m.opening_hours.closed)
+                WeeklyHours.from_config(profile.hours, closed=m.opening_hours.closed)
             )
         return self.channel(
             ChannelType.DESK,

@@ -1,22 +1,145 @@
-"""The demo's regional services: created once, never overwritten (a regional editor may
-have changed them since)."""
+"""The demo's regional services: described in data/services/<topic>.toml, created once and
+never overwritten (a regional editor may have changed them since).
+
+One ``[[services]]`` table per service (SCHEMA): ``short`` is the short description;
+``description``, ``additional`` and ``exceptions`` are paragraphs; ``service_type``,
+``audiences``, ``themes`` and ``life_events`` are codes of cms.catalogue.vocabularies;
+``surcharged``: municipalities add their own tax to the federal price; a cost's ``amount``
+is a string ("20.00"), or missing when it differs per municipality; ``evidence`` is what to
+bring. ``channels``: where a service is offered wherever it is: ``desk`` is the location
+page of the desk ("hall", "library", "recycling", or "" for none), ``online`` the path on a
+municipality's e-loket, ``online_url`` and ``online_name`` a portal every municipality links
+to (Omgevingsloket), ``appointment`` whether desks that work with appointments require one.
+"""
+
+from types import SimpleNamespace
 
 from wagtail.models import Locale
 
 from cms.catalogue.models import RegionalService
+from cms.catalogue.vocabularies import Audience
 
-from . import business, citizenship, family, identity, leisure, living, mobility, waste
+from ..datafiles import DATA_DIR, DemoDataError, block, choice, html, load
 
-SPECS = (
-    *identity.SERVICES,
-    *citizenship.SERVICES,
-    *family.SERVICES,
-    *mobility.SERVICES,
-    *waste.SERVICES,
-    *living.SERVICES,
-    *business.SERVICES,
-    *leisure.SERVICES,
-)
+# The data files of data/services/, in the catalogue's order.
+TOPICS = ("identity", "citizenship", "family", "mobility", "waste", "living", "business", "leisure")
+TITLED = {"title": ("str", True), "description": ("str", True)}
+LINK = {"title": ("str", True), "url": ("url", True)}
+COST = {"title": ("str", True), "amount": ("money", False), "description": ("str", False)}
+REQUIREMENT = {
+    "title": ("str", True),
+    "description": ("str", False),
+    "evidence": (["evidence"], False),
+}
+CHANNELS = {
+    "desk": ("desk", False),
+    "online": ("slug", False),
+    "online_url": ("url", False),
+    "online_name": ("str", False),
+    **dict.fromkeys(("phone", "post", "appointment"), ("bool", False)),
+}
+CHANNEL_DEFAULTS = {"desk": "hall", "online": "", "online_url": "", "online_name": ""}
+CHANNEL_DEFAULTS.update(phone=True, post=False, appointment=False)
+SCHEMA = {
+    "identifier": ("slug", True),
+    **dict.fromkeys(("name", "short", "keywords"), ("str", True)),
+    "description": ("strings", True),
+    **dict.fromkeys(("additional", "exceptions"), ("strings", False)),
+    "processing_time": ("str", False),
+    "service_type": ("service_type", True),
+    "audiences": (["audience"], False),
+    "themes": (["theme"], True),
+    "life_events": (["life_event"], False),
+    **dict.fromkeys(("popular", "surcharged"), ("bool", False)),
+    "channels": (CHANNELS, False),
+    **dict.fromkeys(("legal", "info"), ([LINK], False)),
+    "requirements": ([REQUIREMENT], False),
+    **dict.fromkeys(("steps", "advantages"), ([TITLED], False)),
+    "costs": ([COST], False),
+}
+
+
+class ServiceSpec:
+    """One service of a data file: its checked table, and what the local pages need of it."""
+
+    def __init__(self, values):
+        self.values = values
+        self.identifier = values["identifier"]
+        self.popular = values.get("popular", False)
+        self.surcharged = values.get("surcharged", False)
+        self.channels = SimpleNamespace(**{**CHANNEL_DEFAULTS, **values.get("channels", {})})
+        self.costs = tuple(
+            {
+                "title": c["title"],
+                "amount": c.get("amount"),
+                "description": c.get("description", ""),
+            }
+            for c in values.get("costs", ())
+        )
+
+    def fields(self):
+        """The RegionalService field values of this spec."""
+        values = self.values
+        return {
+            "identifier": self.identifier,
+            "name": values["name"],
+            "short_description": values["short"],
+            "description": html(values["description"]),
+            "additional_description": html(values.get("additional", ())),
+            "exceptions": html(values.get("exceptions", ())),
+            "requirements": [requirement(item) for item in values.get("requirements", ())],
+            "procedure": blocks("step", values.get("steps")),
+            "costs": blocks("cost", self.costs),
+            "financial_advantages": blocks("advantage", values.get("advantages")),
+            "processing_time": values.get("processing_time", ""),
+            "legal_resources": blocks("legal_resource", values.get("legal")),
+            "more_information": blocks("link", values.get("info")),
+            "audiences": list(values.get("audiences", [Audience.CITIZEN.value])),
+            "themes": list(values["themes"]),
+            "life_events": list(values.get("life_events", ())),
+            "keywords": values["keywords"],
+            "service_type": values["service_type"],
+            "popular": self.popular,
+        }
+
+
+def blocks(kind, items):
+    return [block(kind, dict(item)) for item in items or ()]
+
+
+def requirement(item):
+    """A requirement's block from its checked table: title, description, what to bring."""
+    value = {"title": item["title"], "description": item.get("description", "")}
+    return block("requirement", {**value, "evidence": list(map(dict, item.get("evidence", ())))})
+
+
+def load_services(path):
+    """The services of one data file, as :class:`ServiceSpec` objects."""
+    data = load(
+        path, {"services": ([SCHEMA], True)}, {"desk": choice("hall", "library", "recycling", "")}
+    )
+    return tuple(ServiceSpec(values) for values in data["services"])
+
+
+def load_catalogue(folder=DATA_DIR / "services", topics=TOPICS):
+    """Every service of the data files ``topics`` in ``folder``; an identifier used twice is
+    refused."""
+    specs, seen = [], {}
+    for topic in topics:
+        path = folder / f"{topic}.toml"
+        for index, spec in enumerate(load_services(path)):
+            if spec.identifier in seen:
+                raise DemoDataError(
+                    path,
+                    f"services[{index}].identifier",
+                    f"{spec.identifier!r} is also a service in {seen[spec.identifier]}",
+                )
+            seen[spec.identifier] = path.name
+            specs.append(spec)
+    return tuple(specs)
+
+
+SPECS = load_catalogue()
 SPECS_BY_ID = {spec.identifier: spec for spec in SPECS}
 
 
