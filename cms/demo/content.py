@@ -1,5 +1,6 @@
-"""Building blocks of the demo content, and the bodies of the standard pages
-(data/pages.toml).
+"""Building blocks of the demo content, the bodies of the standard pages (data/pages.toml)
+and the news articles: six per municipality, one per topic, each topic in a few variants
+(data/news.toml says how they are dealt out and what the texts may use).
 
 Everything here only describes pages (``PageSpec``); ``cms.demo.seed`` writes them.
 """
@@ -14,9 +15,9 @@ from django.utils.html import escape
 from django.utils.text import slugify
 
 from cms.core.opening_hours import BRUSSELS
+from cms.news.models import NewsArticlePage
 
-from .datafiles import DATA_DIR, load
-from .facts import FACTS, FACTS_BY_SLUG, default_facts
+from .datafiles import DATA_DIR, FACTS_BY_SLUG, block, default_facts, html, load
 
 # A text in a data file, with {placeholders} (Local.words): slug, title, summary and body.
 TEXT = {**dict.fromkeys(("slug", "title", "summary"), ("str", True)), "body": (["block"], True)}
@@ -24,46 +25,46 @@ TEXT = {**dict.fromkeys(("slug", "title", "summary"), ("str", True)), "body": ([
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A page to create: its model, fields and, for events, the slug of its location page."""
+    """A page to create: its model, slug, title, other fields and an event's location page."""
 
     model: type
     slug: str
     title: str
-    summary: str = ""
-    body: list = field(default_factory=list)
     fields: dict = field(default_factory=dict)
     location: str = ""
 
     def build(self, locale):
-        page = {"slug": self.slug, "title": self.title, "summary": self.summary, "body": self.body}
-        return self.model(**page, locale=locale, **self.fields)
+        return self.model(slug=self.slug, title=self.title, locale=locale, **self.fields)
 
 
-def heading(text, level="h2"):
-    return {"type": "heading", "value": {"text": text, "level": level}}
+def render(model, text, words, location="", **fields):
+    """The spec of a ``model`` page from a text (TEXT) with ``words`` filled in, and ``fields``."""
+    slug, title, summary = (text[key].format(**words) for key in ("slug", "title", "summary"))
+    fields = {"summary": summary, "body": body_blocks(text["body"], words), **fields}
+    return PageSpec(model, slugify(slug), title, fields, location)
 
 
-def paragraph(*sentences):
-    return {"type": "paragraph", "value": f"<p>{escape(' '.join(sentences))}</p>"}
-
-
-def bullets(*items):
-    rows = "".join(f"<li>{escape(item)}</li>" for item in items)
-    return {"type": "paragraph", "value": f"<ul>{rows}</ul>"}
+def body_blocks(body, words):
+    """Body blocks from ``("h2", text)``, ``("p", text)``, ``("ul", (item, ...))`` and
+    ``("each", name)`` (a paragraph per item of ``words[name]``), placeholders filled in."""
+    blocks = []
+    for kind, text in body:
+        if kind == "ul":
+            rows = "".join(f"<li>{escape(item.format(**words))}</li>" for item in text)
+            blocks.append(block("paragraph", f"<ul>{rows}</ul>"))
+        elif kind == "p":
+            blocks.append(block("paragraph", html([text.format(**words)])))
+        elif kind == "each":
+            blocks.extend(block("paragraph", html([item])) for item in words[text])
+        else:
+            blocks.append(block("heading", {"text": text.format(**words), "level": kind}))
+    return blocks
 
 
 def join_words(words):
     """``["a", "b", "c"]`` as ``"a, b en c"``."""
-    words = list(words)
-    if len(words) < 2:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} en {words[-1]}"
-
-
-def long_date(day):
-    """``maandag 12 januari``: a date as Dutch text reads it."""
-    with translation.override("nl"):
-        return date_format(day, "l j F")
+    *rest, last = words or [""]
+    return f"{', '.join(rest)} en {last}" if rest else last
 
 
 def at(day, hour, minute=0):
@@ -76,23 +77,6 @@ def next_weekday(day, weekday):
     return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
 
 
-def thousands(number):
-    return f"{number:,}".replace(",", ".")
-
-
-def facts_for(municipality):
-    """The facts of ``municipality``, or plain ones for a municipality the demo does not know."""
-    known = FACTS_BY_SLUG.get(municipality.slug)
-    if known:
-        return known
-    return default_facts(
-        municipality.slug,
-        short=municipality.short_name,
-        street=municipality.address.rstrip("0123456789 ") or "Kerkstraat",
-        address=municipality.address,
-    )
-
-
 @dataclass(frozen=True)
 class Local:
     """One municipality as the demo content sees it: its record, its facts and today."""
@@ -102,23 +86,20 @@ class Local:
 
     @property
     def facts(self):
-        return facts_for(self.municipality)
+        """The municipality's facts, or plain ones for a municipality the demo does not know."""
+        m = self.municipality
+        if m.slug in FACTS_BY_SLUG:
+            return FACTS_BY_SLUG[m.slug]
+        street = m.address.rstrip("0123456789 ") or "Kerkstraat"
+        return default_facts(m.slug, short=m.short_name, street=street, address=m.address)
 
     @property
     def index(self):
         """A stable number per municipality, so each gets its own mix of text variants."""
-        slugs = [facts.slug for facts in FACTS]
-        if self.municipality.slug in slugs:
-            return slugs.index(self.municipality.slug)
-        return zlib.crc32(self.municipality.slug.encode())
-
-    @property
-    def is_city(self):
-        return self.municipality.name.startswith("Stad ")
-
-    @property
-    def domain(self):
-        return self.municipality.email.rpartition("@")[2]
+        slug = self.municipality.slug
+        if slug in FACTS_BY_SLUG:
+            return list(FACTS_BY_SLUG).index(slug)
+        return zlib.crc32(slug.encode())
 
     def variant(self, options, topic):
         return options[(self.index + topic) % len(options)]
@@ -127,35 +108,31 @@ class Local:
         """The placeholders every demo text may use."""
         m, facts = self.municipality, self.facts
         villages = facts.deelgemeenten[1:]
-        deel = villages[self.index % len(villages)] if villages else m.short_name
+        city = m.name.startswith("Stad ")
         return {
             "name": m.name,
             "short": m.short_name,
-            "kind": "stad" if self.is_city else "gemeente",
-            "Kind": "Stad" if self.is_city else "Gemeente",
-            "hall": "stadhuis" if self.is_city else "gemeentehuis",
+            "kind": "stad" if city else "gemeente",
+            "Kind": "Stad" if city else "Gemeente",
+            "hall": "stadhuis" if city else "gemeentehuis",
             "desk": m.desk_name,
             "desk_phone": m.desk_phone,
             "desk_address": m.desk_address,
-            "domain": self.domain,
-            "deel": deel,
+            "domain": m.email.rpartition("@")[2],
+            "deel": villages[self.index % len(villages)] if villages else m.short_name,
             "square": facts.square,
             "venue": facts.hall,
             "walk": facts.walk,
-            "street0": facts.streets[0],
-            "street1": facts.streets[1],
-            "street2": facts.streets[2],
-            "street3": facts.streets[3],
+            **{f"street{number}": street for number, street in enumerate(facts.streets)},
             **extra,
         }
 
     def standard_body(self, body):
         """A standard page's body (data/pages.toml) for this municipality."""
         m, facts = self.municipality, self.facts
-        words = self.words(count=thousands(facts.inhabitants or 0))
+        words = self.words(count=f"{facts.inhabitants or 0:,}".replace(",", "."))
         figures = [FIGURES["inhabitants"]] if facts.inhabitants else []
-        villages = len(facts.deelgemeenten) > 1
-        figures.append(FIGURES["villages"] if villages else FIGURES["no_villages"])
+        figures.append(FIGURES["villages" if len(facts.deelgemeenten) > 1 else "no_villages"])
         words["names"] = join_words(facts.deelgemeenten)
         figures = " ".join(figure.format(**words) for figure in figures)
         extra = {"address": m.address, "postcode": m.postcode, "city": m.city}
@@ -163,36 +140,30 @@ class Local:
         return body_blocks(body, words)
 
 
-def body_blocks(body, words):
-    """Body blocks from ``("h2", text)``, ``("p", text)``, ``("ul", (item, ...))`` and
-    ``("each", name)`` (a paragraph per item of ``words[name]``), placeholders filled in."""
-    blocks = []
-    for kind, text in body:
-        if kind == "ul":
-            blocks.append(bullets(*(item.format(**words) for item in text)))
-        elif kind == "p":
-            blocks.append(paragraph(text.format(**words)))
-        elif kind == "each":
-            blocks.extend(paragraph(item) for item in words[text])
-        else:
-            blocks.append(heading(text.format(**words), kind))
-    return blocks
-
-
-def render(text, words):
-    """(slug, title, summary, body blocks) of a text (TEXT) with ``words`` filled in."""
-    slug, title, summary = (text[key].format(**words) for key in ("slug", "title", "summary"))
-    return slugify(slug), title, summary, body_blocks(text["body"], words)
-
-
 # The standard pages' bodies, filled while they are empty: by slug under the home page
-# ("" = home).
-_PAGES = load(
-    DATA_DIR / "pages.toml",
-    {
-        "figures": (dict.fromkeys(("inhabitants", "villages", "no_villages"), ("str", True)), True),
-        "pages": ([{"slug": ("slug", False), "body": (["block"], True)}], True),
-    },
-)
+# ("" = home); and the component library, added under it.
+PAGES = {
+    "figures": (dict.fromkeys(("inhabitants", "villages", "no_villages"), ("str", True)), True),
+    "pages": ([{"slug": ("slug", False), "body": (["block"], True)}], True),
+    "components": (dict.fromkeys(("slug", "title", "summary"), ("str", True)), True),
+}
+_PAGES = load(DATA_DIR / "pages.toml", PAGES)
 FIGURES = _PAGES["figures"]
 STANDARD_BODIES = {page.get("slug", ""): page["body"] for page in _PAGES["pages"]}
+COMPONENTS = _PAGES["components"]
+NEWS = {"days_ago": (["int"], True), "topics": ([{"texts": ([TEXT], True)}], True)}
+_NEWS = load(DATA_DIR / "news.toml", NEWS)
+NEWS_TOPICS = tuple(topic["texts"] for topic in _NEWS["topics"])
+DAYS_AGO = _NEWS["days_ago"]
+
+
+def news_specs(local):
+    specs = []
+    for topic, texts in enumerate(NEWS_TOPICS):
+        days = DAYS_AGO[(topic + local.index) % len(DAYS_AGO)] + local.index % 4
+        date = local.today - dt.timedelta(days=days)
+        with translation.override("nl"):  # "maandag 12 januari": as Dutch text reads it
+            start = date_format(date + dt.timedelta(days=14), "l j F")
+        words = local.words(start=start)
+        specs.append(render(NewsArticlePage, local.variant(texts, topic), words, date=date))
+    return specs

@@ -1,8 +1,12 @@
-"""The demo's data files under cms/demo/data/: the content is TOML, read like the sites/ files.
+"""The demo's data files under cms/demo/data/: TOML, read like the sites/ files, each checked
+against a schema (cms.core.tomlschema), so a wrong file is refused with the file, the key and
+what is wrong. The kinds below are the demo's own: vocabulary codes, amounts, times,
+weekdays, opening hours and body blocks.
 
-Each file is read with ``tomllib`` and checked against a schema (cms.core.tomlschema), so a
-file that is wrong is refused with the file, the key and what is wrong. The kinds below are
-the demo's own: vocabulary codes, amounts, times, weekdays, opening hours and body blocks.
+Read here too: the facts of each demo municipality that the demo content is written from,
+data/municipalities/<slug>.toml (its ``[services]`` and ``[local.*]`` tables: read by
+cms.demo.services.local); ``_default.toml``: those of a municipality without a file.
+Plausible, not authoritative: inhabitant counts are rounded, venue addresses illustrative.
 """
 
 import re
@@ -85,6 +89,13 @@ def _evidence(value):
     return {key: _at(key, text, value[key]) for key in ("title", "description")}
 
 
+def _streets(value):
+    streets = list_of(text)(value)
+    if len(streets) != 4:
+        raise Invalid(f"expected four streets, got {len(streets)}")
+    return streets
+
+
 def _table(value):
     if not isinstance(value, dict):
         raise Invalid("expected a table")
@@ -104,14 +115,13 @@ KINDS = {
     "block": _block,
     "evidence": _evidence,
     "table": _table,
+    "streets": _streets,
 }
 
 
 def load(path, schema, kinds=None, part=False):
-    """The checked values of the data file at ``path``; raises :class:`DemoDataError`.
-
-    With ``part``, only the keys of ``schema`` are checked (another loader checks the rest).
-    """
+    """The checked values of the data file at ``path``, only the keys of ``schema`` with
+    ``part`` (another loader checks the rest); raises :class:`DemoDataError`."""
     data = read_toml(path, DemoDataError)
     if part and isinstance(data, dict):
         data = {key: value for key, value in data.items() if key in schema}
@@ -135,6 +145,51 @@ def html(paragraphs):
 
 def record(values):
     """A checked table as an object (``record(table).key``), its tables too."""
-    return SimpleNamespace(
-        **{key: record(v) if isinstance(v, dict) else v for key, v in values.items()}
-    )
+    fields = {key: record(v) if isinstance(v, dict) else v for key, v in values.items()}
+    return SimpleNamespace(**fields)
+
+
+# The local facts of the demo municipalities.
+VENUE = {"address": ("str", True), "hours": ("slug", True)}  # hours: a locations.toml pattern
+FACTS_SCHEMA = {
+    "inhabitants": ("int", False),
+    **dict.fromkeys(("deelgemeenten", "history"), ("strings", True)),
+    **dict.fromkeys(("intro", "square", "hall", "walk"), ("str", True)),
+    "streets": ("streets", True),
+    "library": (VENUE, True),
+    "recycling": (VENUE, False),
+    "event": (dict.fromkeys(("slug", "title", "place", "summary", "text"), ("str", True)), True),
+    "services": ("table", True),  # cms.demo.services.local checks these two
+    "local": ("table", False),
+}
+
+
+def _facts(slug, valid):
+    valid = {key: value for key, value in valid.items() if key not in ("services", "local")}
+    return record({"slug": slug, "inhabitants": None, "recycling": None, **valid})
+
+
+def _fill(value, words):
+    if isinstance(value, str):
+        return value.format(**words)
+    if isinstance(value, dict):
+        return {key: _fill(item, words) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_fill(item, words) for item in value)
+    return value
+
+
+def load_facts(path):
+    """The facts in the file at ``path`` as an object: ``facts.library.address``."""
+    return _facts(path.stem, load(path, FACTS_SCHEMA))
+
+
+FACTS = tuple(load_facts(path) for path in data_files("municipalities"))
+FACTS_BY_SLUG = {facts.slug: facts for facts in FACTS}
+_DEFAULT = load(DATA_DIR / "municipalities" / "_default.toml", FACTS_SCHEMA)
+
+
+def default_facts(slug, **words):
+    """The facts of a municipality without a data file: _default.toml, with ``words``
+    (``short``, ``street``, ``address``) filled in."""
+    return _facts(slug, _fill(_DEFAULT, words))

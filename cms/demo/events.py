@@ -1,10 +1,5 @@
-"""Five demo events per municipality: four in the coming weeks and months, one just past.
-
-The events are in data/events.toml: per slot, the days from today (each municipality shifts
-them by up to a week) and the events to pick one from, or when the municipality's own event
-is. ``location`` names a demo location page; when that page does not exist the event falls
-back to ``place``.
-"""
+"""Five demo events per municipality: four in the coming weeks and months, one just past
+(data/events.toml says how they are picked, and where they take place)."""
 
 import datetime as dt
 
@@ -12,14 +7,14 @@ from django.utils.text import capfirst
 
 from cms.events.models import EventPage
 
-from .content import TEXT, PageSpec, at, next_weekday, render
+from .content import TEXT, at, next_weekday, render
 from .datafiles import DATA_DIR, DemoDataError, choice, load, record
-from .locations import location_specs, town_hall_slug
+from .locations import location_slugs, location_specs
 
 WHEN = {"weekday": ("weekday", True), "starts": ("clock", True), "ends": ("clock", True)}
 HAPPENING = {**TEXT, **WHEN, "place": ("str", True), "location": ("location", False)}
 SLOT = {"days": ("int", True), "events": ([HAPPENING], False), "own_event": (WHEN, False)}
-KINDS = {"location": choice("library", "recycling", "town_hall")}
+KINDS = {"location": choice("hall", "library", "recycling")}
 
 
 def load_slots(path=DATA_DIR / "events.toml"):
@@ -37,26 +32,17 @@ SLOTS = load_slots()
 
 
 def _local_event(local, when):
-    event = local.facts.event
-    text = {"slug": event.slug, "title": event.title, "summary": event.summary}
-    body = (("p", event.text),)
-    return record({**text, "body": body, **when, "place": event.place, "location": ""})
+    event = vars(local.facts.event)
+    return record({**event, **when, "body": (("p", event["text"]),), "location": ""})
 
 
 def _where(local, happening):
     """(location slug, place text): a demo location page when the municipality has one."""
-    wanted = {
-        "library": "bibliotheek",
-        "recycling": "recyclagepark",
-        "town_hall": town_hall_slug(local.municipality),
-    }.get(happening.location)
+    wanted = location_slugs(local.municipality).get(happening.location)
     for spec in location_specs(local):
         if spec.slug == wanted:
-            fields = spec.fields
-            return (
-                spec.slug,
-                f"{spec.title}, {fields['address']}, {fields['postcode']} {fields['city']}",
-            )
+            address = "{address}, {postcode} {city}".format(**spec.fields)
+            return spec.slug, f"{spec.title}, {address}"
     return "", capfirst(happening.place.format(**local.words()))
 
 
@@ -68,7 +54,6 @@ def event_specs(local):
         day = next_weekday(local.today + shift, happening.weekday)
         location, place = _where(local, happening)
         start, end = at(day, *happening.starts), at(day, *happening.ends)
-        fields = {"start": start, "end": end, "place": place}
-        text = render(vars(happening), local.words())
-        specs.append(PageSpec(EventPage, *text, fields, location))
+        text, words = vars(happening), local.words()
+        specs.append(render(EventPage, text, words, location, start=start, end=end, place=place))
     return specs

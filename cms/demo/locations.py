@@ -10,24 +10,13 @@ from cms.core.blocks import stream_data
 from cms.core.opening_hours import ClosingDay, WeeklyHours
 from cms.locations.models import LocationPage
 
-from .content import PageSpec, next_weekday, render
-from .datafiles import DATA_DIR, DemoDataError, load
-from .facts import FACTS
+from .content import TEXT, next_weekday, render
+from .datafiles import DATA_DIR, FACTS, DemoDataError, load
 
-PAGE = {
-    "title": ("str", True),
-    "summary": ("str", True),
-    "body": (["block"], True),
-    "accessibility": ("str", True),
-}
-SCHEMA = {
-    "town_hall": (PAGE, True),
-    "library": (
-        {**PAGE, "email": ("str", True), "inventory": ("str", True), "hours": ("patterns", True)},
-        True,
-    ),
-    "recycling": ({**PAGE, "hours": ("patterns", True)}, True),
-}
+PAGE = {**{key: TEXT[key] for key in ("title", "summary", "body")}, "accessibility": ("str", True)}
+VENUE = {**PAGE, "hours": ("patterns", True)}  # the opening-hours patterns of the venue
+LIBRARY_PAGE = {**VENUE, "email": ("str", True), "inventory": ("str", True)}
+SCHEMA = {"town_hall": (PAGE, True), "library": (LIBRARY_PAGE, True), "recycling": (VENUE, True)}
 PAGES = load(DATA_DIR / "locations.toml", SCHEMA)
 
 
@@ -36,16 +25,16 @@ def check_venues(facts=FACTS):
     for item in facts:
         for key, venue in (("library", item.library), ("recycling", item.recycling)):
             if venue and venue.hours not in PAGES[key]["hours"]:
-                raise DemoDataError(
-                    DATA_DIR / "municipalities" / f"{item.slug}.toml",
-                    f"{key}.hours",
-                    f"unknown pattern {venue.hours!r}; patterns: {', '.join(PAGES[key]['hours'])}",
-                )
+                path = DATA_DIR / "municipalities" / f"{item.slug}.toml"
+                known = ", ".join(PAGES[key]["hours"])
+                message = f"unknown pattern {venue.hours!r}; patterns: {known}"
+                raise DemoDataError(path, f"{key}.hours", message)
 
 
 check_venues()
 
-_ADDRESS = re.compile(r"^(?P<street>.+),\s*(?P<postcode>\d{4})\s+(?P<city>.+)$")
+LIBRARY, RECYCLING = "bibliotheek", "recyclagepark"  # the slugs of their pages
+_ADDRESS = re.compile(r"^(?P<address>.+),\s*(?P<postcode>\d{4})\s+(?P<city>.+)$")
 
 
 def town_hall_slug(municipality):
@@ -53,62 +42,46 @@ def town_hall_slug(municipality):
     return slugify(re.split(r"\s+[\u2013-]\s+", municipality.desk_name)[0])
 
 
-def _hours_fields(hours, *extra_closed):
-    days = {closed.date: closed.reason for closed in hours.closed}
-    for date, reason in extra_closed:
+def location_slugs(municipality):
+    """The slugs of the demo location pages by kind: an event's ``location``, a desk."""
+    return {"hall": town_hall_slug(municipality), "library": LIBRARY, "recycling": RECYCLING}
+
+
+def _page(local, key, slug, hours, *closed, **fields):
+    """A location page with the texts of ``key`` in locations.toml, open ``hours`` and closed
+    on their closing days and on ``closed`` (date, reason) pairs."""
+    words = local.words()
+    days = {day.date: day.reason for day in hours.closed}
+    for date, reason in closed:
         days.setdefault(date, reason)
-    closed = [ClosingDay(date, reason) for date, reason in sorted(days.items())]
-    return {"hours": stream_data(WeeklyHours(periods=hours.periods, closed=tuple(closed)))}
-
-
-def _page(local, key, slug, **fields):
-    """A location page with the texts of ``key`` in locations.toml."""
-    text, words = PAGES[key], local.words()
-    title, summary, body = render({**text, "slug": ""}, words)[1:]
-    fields["accessibility"] = text["accessibility"].format(**words)
-    return PageSpec(LocationPage, slug, title, summary, body, fields)
+    closing = tuple(ClosingDay(date, reason) for date, reason in sorted(days.items()))
+    fields["hours"] = stream_data(WeeklyHours(periods=hours.periods, closed=closing))
+    fields["accessibility"] = PAGES[key]["accessibility"].format(**words)
+    return render(LocationPage, {**PAGES[key], "slug": slug}, words, **fields)
 
 
 def _venue(local, key, slug, venue, *closed, **fields):
     """The library or the recycling park: the hours of its pattern and the town's closing days."""
     m = local.municipality
-    hours = WeeklyHours.from_config(PAGES[key]["hours"][venue.hours], key=key)
-    hours = WeeklyHours(periods=hours.periods, closed=m.opening_hours.closed)
+    pattern = WeeklyHours.from_config(PAGES[key]["hours"][venue.hours], key=key)
+    hours = WeeklyHours(periods=pattern.periods, closed=m.opening_hours.closed)
     address = {"address": venue.address, "postcode": m.postcode, "city": m.city}
-    return _page(local, key, slug, **address, **fields, **_hours_fields(hours, *closed))
-
-
-def _town_hall(local):
-    m = local.municipality
-    match = _ADDRESS.match(m.desk_address)
-    street, postcode, city = (
-        (match["street"], match["postcode"], match["city"])
-        if match
-        else (m.address, m.postcode, m.city)
-    )
-    return _page(
-        local,
-        "town_hall",
-        town_hall_slug(m),
-        address=street,
-        postcode=postcode,
-        city=city,
-        phone=m.desk_phone,
-        email=m.email,
-        appointment_url=m.desk_appointment_url,
-        **_hours_fields(m.opening_hours),
-    )
+    return _page(local, key, slug, hours, *closed, **address, **fields)
 
 
 def location_specs(local):
     m, facts = local.municipality, local.facts
+    match = _ADDRESS.match(m.desk_address)
+    fallback = {"address": m.address, "postcode": m.postcode, "city": m.city}
+    desk = match.groupdict() if match else fallback
+    contact = {"phone": m.desk_phone, "email": m.email, "appointment_url": m.desk_appointment_url}
+    specs = [_page(local, "town_hall", town_hall_slug(m), m.opening_hours, **desk, **contact)]
     inventory = next_weekday(local.today + dt.timedelta(days=45), 0)
-    email = PAGES["library"]["email"].format(**local.words())
     closed = (inventory, PAGES["library"]["inventory"])
-    specs = [
-        _town_hall(local),
-        _venue(local, "library", "bibliotheek", facts.library, closed, phone=m.phone, email=email),
-    ]
+    email = PAGES["library"]["email"].format(**local.words())
+    specs.append(
+        _venue(local, "library", LIBRARY, facts.library, closed, phone=m.phone, email=email)
+    )
     if facts.recycling:
-        specs.append(_venue(local, "recycling", "recyclagepark", facts.recycling))
+        specs.append(_venue(local, "recycling", RECYCLING, facts.recycling))
     return specs

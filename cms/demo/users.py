@@ -4,13 +4,19 @@ Their passwords are public (the user name, or "admin"), which is why setup_demo 
 run without DEBUG.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 
 from cms.municipalities.access import editor_group_names
+
+from .datafiles import DATA_DIR, load
+
+ROLES = ("editor", "moderator")  # of each municipality, besides the superuser "admin"
+NAMES = load(DATA_DIR / "accounts.toml", dict.fromkeys(("admin", *ROLES), ("str", True)))
 
 
 class MissingGroupError(Exception):
@@ -27,45 +33,22 @@ class DemoAccount:
     group: str = ""
     superuser: bool = False
 
-    @property
-    def email(self):
-        return f"{self.username}@example.com"
-
 
 def demo_accounts(municipalities):
-    accounts = [DemoAccount("admin", "admin", _("superuser"), "Beheerder", superuser=True)]
-    for municipality in municipalities:
-        editors, moderators = editor_group_names(municipality.slug)
-        for prefix, first_name, group in (
-            ("editor", "Redacteur", editors),
-            ("moderator", "Moderator", moderators),
-        ):
-            username = f"{prefix}-{municipality.slug}"
+    accounts = [DemoAccount("admin", "admin", _("superuser"), NAMES["admin"], superuser=True)]
+    for m in municipalities:
+        for role, group in zip(ROLES, editor_group_names(m.slug), strict=True):
+            username, member = f"{role}-{m.slug}", _("member of %(group)s") % {"group": group}
             accounts.append(
-                DemoAccount(
-                    username,
-                    username,
-                    _("member of %(group)s") % {"group": group},
-                    first_name,
-                    municipality.short_name,
-                    group,
-                )
+                DemoAccount(username, username, member, NAMES[role], m.short_name, group)
             )
     return accounts
 
 
-@dataclass
-class AccountsReport:
-    rows: list = field(default_factory=list)
-    created: list = field(default_factory=list)
-    joined: list = field(default_factory=list)
-
-
 def ensure_accounts(accounts):
-    """Create the accounts that are missing and add them to their group.
-
-    An existing user keeps its password, name and flags; it only joins its group when it is
-    not in it yet. ``rows`` pairs each account with whether it was created now.
+    """Create the accounts that are missing and add them to their group. An existing user
+    keeps its password, name and flags; it only joins its group when it is not in it yet.
+    Returns ``rows`` (each account, and whether it was created now), ``created``, ``joined``.
     """
     user_model = get_user_model()
     wanted = {account.group for account in accounts if account.group}
@@ -73,29 +56,18 @@ def ensure_accounts(accounts):
     missing = sorted(wanted - set(groups))
     if missing:
         raise MissingGroupError(", ".join(missing))
-    users = {
-        user.username: user
-        for user in user_model.objects.filter(
-            username__in=[account.username for account in accounts]
-        ).prefetch_related("groups")
-    }
-    report = AccountsReport()
+    found = user_model.objects.filter(username__in=[account.username for account in accounts])
+    users = {user.username: user for user in found.prefetch_related("groups")}
+    report = SimpleNamespace(rows=[], created=[], joined=[])
     for account in accounts:
         user = users.get(account.username)
         created = user is None
         if created:
-            create = (
-                user_model.objects.create_superuser
-                if account.superuser
-                else user_model.objects.create_user
-            )
-            user = create(
-                account.username,
-                account.email,
-                account.password,
-                first_name=account.first_name,
-                last_name=account.last_name,
-            )
+            manager = user_model.objects
+            create = manager.create_superuser if account.superuser else manager.create_user
+            names = {"first_name": account.first_name, "last_name": account.last_name}
+            email = f"{account.username}@example.com"
+            user = create(account.username, email, account.password, **names)
             report.created.append(account.username)
         if account.group and account.group not in {group.name for group in user.groups.all()}:
             user.groups.add(groups[account.group])

@@ -5,13 +5,12 @@ import tomllib
 
 import pytest
 
-from cms.demo.datafiles import DATA_DIR, DemoDataError
+from cms.demo.content import NEWS_TOPICS as TOPICS
+from cms.demo.datafiles import DATA_DIR, FACTS, DemoDataError, default_facts, load_facts
 from cms.demo.events import SLOTS, load_slots
-from cms.demo.facts import FACTS, default_facts, load_facts
 from cms.demo.forms import CONTACT_SLUG, FORMS, REPORT_SLUG
 from cms.demo.locations import PAGES, check_venues
-from cms.demo.news import TOPICS
-from cms.demo.services.profiles import PROFILES, load_profile
+from cms.demo.services.local import PROFILES, load_profile
 from cms.demo.services.regional import SPECS, load_catalogue, load_services
 from cms.demo.services.regional import TOPICS as SERVICE_TOPICS
 

@@ -20,7 +20,7 @@ from cms.catalogue.vocabularies import ChannelType, LifeEvent, Theme
 from cms.demo.locations import location_specs
 from cms.demo.seed import MunicipalityDemo
 from cms.demo.services import SPECS, seed_services
-from cms.demo.services.profiles import PROFILES
+from cms.demo.services.local import PROFILES
 from cms.locations.models import ContactPage, LocationPage
 from cms.municipalities.models import Municipality
 from search.backends import get_embedded_backend

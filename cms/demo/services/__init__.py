@@ -18,7 +18,7 @@ from cms.sitesync.services import ensure_local_services
 
 from .indexing import indexing_deferred
 from .local import LocalVariations
-from .regional import SPECS, SPECS_BY_ID, ensure_regional_services
+from .regional import SPECS, ensure_regional_services
 
 __all__ = ["SPECS", "ServicesReport", "seed_services"]
 
@@ -38,15 +38,12 @@ class ServicesReport:
     def summary(self):
         if not self.changed:
             return _("services: unchanged")
+        pages = sum(change.startswith("create ") for change in self.synced)
+        counts = {"created": len(self.created), "pages": pages, "filled": len(self.filled)}
         return _(
             "services: created %(created)d regional services, %(pages)d local pages; gave "
             "%(filled)d their local facts; %(opted_out)d opted out"
-        ) % {
-            "created": len(self.created),
-            "pages": sum(change.startswith("create ") for change in self.synced),
-            "filled": len(self.filled),
-            "opted_out": len(self.opted_out),
-        }
+        ) % {**counts, "opted_out": len(self.opted_out)}
 
 
 def seed_services(municipalities=None, today=None):
@@ -66,26 +63,21 @@ def seed_services(municipalities=None, today=None):
     elif all(isinstance(slug, str) for slug in municipalities):
         municipalities = everyone.filter(slug__in=municipalities)
     report = ServicesReport()
-    with transaction.atomic(), indexing_deferred() as deferred:
+    with transaction.atomic(), indexing_deferred() as defer:
         created = ensure_regional_services()
-        deferred.add(*created)
+        defer(*created)
         report.created = [service.identifier for service in created]
-        for municipality in municipalities:
-            index_page = (
-                ServiceIndexPage.objects.child_of(municipality.site.root_page)
-                .filter(slug="diensten")
-                .first()
-            )
+        for m in municipalities:
+            pages = ServiceIndexPage.objects.child_of(m.site.root_page)
+            index_page = pages.filter(slug="diensten").first()
             if index_page is None:
-                report.warnings.append(
-                    f"{municipality.slug}: /diensten/ is missing; run sync_sites first"
-                )
+                report.warnings.append(f"{m.slug}: /diensten/ is missing; run sync_sites first")
                 continue
             synced = []
-            ensure_local_services(index_page, municipality.participation, synced)
-            filled, opted_out = LocalVariations(municipality, index_page, today, SPECS_BY_ID).run()
+            ensure_local_services(index_page, m.participation, synced)
+            filled, opted_out = LocalVariations(m, index_page, today).run()
             if synced or filled or opted_out:
-                deferred.add(*LocalServicePage.objects.child_of(index_page))
+                defer(*LocalServicePage.objects.child_of(index_page))
             report.synced += synced
             report.filled += filled
             report.opted_out += opted_out

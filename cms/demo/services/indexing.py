@@ -24,49 +24,37 @@ from search import indexing as joint_indexing
 JOINT_PUBLISHED_UID = "joint_index_published"
 
 
-class Deferred:
-    """The objects to index once the seed is done."""
-
-    def __init__(self):
-        self.objects = {}
-
-    def add(self, *objects):
-        for obj in objects:
-            self.objects[(type(obj), obj.pk)] = obj
-
-    def flush(self):
-        objects = list(self.objects.values())
-        self.objects = {}
-        if not objects:
-            return
-        by_model = {}
-        for obj in objects:
-            by_model.setdefault(type(obj), []).append(obj)
-        for backend in get_search_backends(with_auto_update=True):
-            for model, items in by_model.items():
-                if modelsearch_index.class_is_indexed(model):
-                    backend.add_bulk(model, items)
-        for obj in objects:
-            if ReferenceIndex.is_indexed(type(obj)):
-                ReferenceIndex.create_or_update_for_object(obj)
-        joint_indexing.reindex_pages([obj for obj in objects if hasattr(obj, "url_path")])
-
-
 @contextmanager
 def indexing_deferred():
+    """Yields ``defer(*objects)``: the objects to index once the seed is done."""
     models = [
         model
         for model in modelsearch_index.get_indexed_models()
         if post_save.disconnect(post_save_signal_handler, sender=model)
     ]
     joint = page_published.disconnect(dispatch_uid=JOINT_PUBLISHED_UID)
-    deferred = Deferred()
+    deferred = {}
     try:
         with disable_reference_index_auto_update():
-            yield deferred
+            yield lambda *objects: deferred.update({(type(obj), obj.pk): obj for obj in objects})
     finally:
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
         if joint:
             joint_indexing.connect()
-    deferred.flush()
+    index(list(deferred.values()))
+
+
+def index(objects):
+    """Index ``objects`` in bulk: in the search backends, the reference index, the joint index."""
+    by_model = {}
+    for obj in objects:
+        by_model.setdefault(type(obj), []).append(obj)
+    for backend in get_search_backends(with_auto_update=True):
+        for model, items in by_model.items():
+            if modelsearch_index.class_is_indexed(model):
+                backend.add_bulk(model, items)
+    for obj in objects:
+        if ReferenceIndex.is_indexed(type(obj)):
+            ReferenceIndex.create_or_update_for_object(obj)
+    joint_indexing.reindex_pages([obj for obj in objects if hasattr(obj, "url_path")])

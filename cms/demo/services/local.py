@@ -1,5 +1,8 @@
 """Local variations on the local service pages, written as an editor of the municipality
-would: one new revision per page, published.
+would: one new revision per page, published. What each municipality writes (its prices,
+e-loket, desk habits, opt-outs, its own costs and texts) is its profile: the ``[services]``
+and ``[local.<identifier>]`` tables of data/municipalities/<slug>.toml; channel names and
+cost notes are in data/channels.toml. Plausible, not the real tariffs.
 
 Only an untouched page gets them: live, with no draft, no channels and no revision but the
 one the catalogue sync made. A page anyone has worked on since (the demo itself, or an
@@ -9,6 +12,7 @@ changes nothing.
 
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count
@@ -18,34 +22,110 @@ from cms.catalogue.models import LocalServicePage
 from cms.catalogue.vocabularies import ChannelType
 from cms.core.blocks import stream_data
 from cms.core.opening_hours import WeeklyHours
+from cms.core.tomlschema import Invalid
 from cms.locations.models import ContactPage, LocationPage
 
-from ..datafiles import block
-from ..locations import town_hall_slug
-from .profiles import DEFAULT_PROFILE, PROFILES, LocalPage
+from ..datafiles import DATA_DIR, block, data_files, html, load
+from ..locations import RECYCLING, location_slugs
+from .regional import COST, REQUIREMENT, SPECS_BY_ID, TITLED, blocks, requirement
 
-DESK_NAMES = {
-    "hall": "Balie Burgerzaken",
-    "library": "Balie van de bibliotheek",
-    "recycling": "Recyclagepark",
+
+def _service(value):
+    if value not in SPECS_BY_ID:
+        raise Invalid(f"{value!r} is not a regional service (data/services/)")
+    return value
+
+
+SERVICES = {
+    "eid": ("money", True),  # the eID's normal procedure here
+    "surcharge": ("money", True),  # its tax on the other surcharged services' documents
+    "appointments": ("bool", True),  # desks that can work with appointments require one
+    "eloket": ("url", False),  # its e-loket; none: certificates by post instead
+    "rises": ([{"service": ("service", True), "amount": ("money", True)}], False),
+    "opt_out": (["service"], False),  # local pages its editors unpublished
+    "hours": ("hours", False),  # the population desk's hours on appointment
+    "recycling_park_of": ("slug", False),  # the neighbour whose recycling park it uses
 }
+DEFAULTS = {"eloket": "", "rises": (), "opt_out": (), "hours": None, "recycling_park_of": ""}
+LOCAL_PAGE = {"costs": ([{**COST, "amount": ("money", True)}], False)}
+LOCAL_PAGE.update(dict.fromkeys(("conditions", "description"), ("strings", False)))
+LOCAL_PAGE.update(requirements=([REQUIREMENT], False), steps=([TITLED], False))
+LOCAL_PAGE["processing_time"] = ("str", False)
+LOCAL_PAGES = dict.fromkeys(SPECS_BY_ID, (LOCAL_PAGE, False))
+SCHEMA = {"services": (SERVICES, True), "local": (LOCAL_PAGES, False)}
+# A local page's key: the page field it overrides, and its value from the checked one.
+OVERRIDES = {
+    "description": ("description_override", html),
+    "requirements": ("requirements_override", lambda items: list(map(requirement, items))),
+    "steps": ("procedure_override", lambda items: blocks("step", items)),
+    "processing_time": ("processing_time_override", str),
+}
+TEXTS = load(
+    DATA_DIR / "channels.toml",
+    {
+        "desks": (dict.fromkeys(("hall", "library", "recycling"), ("str", True)), True),
+        "online": (dict.fromkeys(("name", "processing_time"), ("str", True)), True),
+        "phone": (dict.fromkeys(("city", "town"), ("str", True)), True),
+        "post": (dict.fromkeys(("name", "processing_time"), ("str", True)), True),
+        "costs": (dict.fromkeys(("no_tax", "tax", "rise"), ("str", True)), True),
+    },
+)
 
 
-RISE = "Nieuw tarief, beslist door de gemeenteraad."
+def local_page(values):
+    """What a municipality writes on the local page of one service: its costs (title,
+    amount, description), its conditions (rich text) and the page fields it overrides."""
+    costs = [(c["title"], c["amount"], c.get("description")) for c in values.get("costs", ())]
+    overrides = {
+        name: make(values[key]) for key, (name, make) in OVERRIDES.items() if key in values
+    }
+    conditions = html(values.get("conditions", ()))
+    return SimpleNamespace(costs=costs, conditions=conditions, overrides=overrides)
+
+
+def load_profile(path):
+    """The profile in a municipality's data file: ``profile.eid``, ``profile.pages``..."""
+    valid = load(path, SCHEMA, {"service": _service}, part=True)
+    pages = {key: local_page(values) for key, values in valid.get("local", {}).items()}
+    return SimpleNamespace(**{**DEFAULTS, **valid["services"]}, pages=pages)
+
+
+PROFILES = {path.stem: load_profile(path) for path in data_files("municipalities")}
+DEFAULT_PROFILE = load_profile(DATA_DIR / "municipalities" / "_default.toml")
+NO_LOCAL_PAGE = local_page({})
+# A channel block's empty value, in the block's order of fields.
+EMPTY_CHANNEL = {"name": "", "location": None, "address": "", "hours": []}
+EMPTY_CHANNEL.update(appointment_required=False, appointment_url="", phone="", url="")
+EMPTY_CHANNEL.update(processing_time="", cost=None)
 
 
 def _money(value):
     return f"{Decimal(value):.2f}"
 
 
+def tax_note(tax):
+    if not tax:
+        return TEXTS["costs"]["no_tax"]
+    return TEXTS["costs"]["tax"].format(tax=_money(tax).replace(".", ","))
+
+
+def cost(title, amount, description, valid_from=None):
+    value = {"title": title, "amount": amount, "description": description}
+    return block("cost", {**value, "valid_from": valid_from})
+
+
+def channel(kind, **values):
+    """A channel block's value: ``values`` on top of an empty channel of ``kind``."""
+    return {"kind": str(kind), **EMPTY_CHANNEL, **values}
+
+
 class LocalVariations:
     """Fills the untouched local service pages of one municipality."""
 
-    def __init__(self, municipality, index_page, today, specs):
+    def __init__(self, municipality, index_page, today):
         self.municipality = municipality
         self.index_page = index_page
         self.today = today
-        self.specs = specs
         self.profile = PROFILES.get(municipality.slug, DEFAULT_PROFILE)
         # The demo accounts, when setup_demo made them: the editor writes, the moderator
         # publishes (editors cannot publish).
@@ -61,14 +141,10 @@ class LocalVariations:
         if contact is None:
             return {}
         pages = {page.slug: page for page in LocationPage.objects.child_of(contact)}
-        found = {
-            "hall": pages.get(town_hall_slug(self.municipality)),
-            "library": pages.get("bibliotheek"),
-            "recycling": pages.get("recyclagepark"),
-        }
+        found = {key: pages.get(slug) for key, slug in location_slugs(self.municipality).items()}
         if found["recycling"] is None and self.profile.recycling_park_of:
             found["recycling"] = LocationPage.objects.filter(
-                url_path__startswith=f"/{self.profile.recycling_park_of}/", slug="recyclagepark"
+                url_path__startswith=f"/{self.profile.recycling_park_of}/", slug=RECYCLING
             ).first()
         return {key: page for key, page in found.items() if page is not None}
 
@@ -76,15 +152,13 @@ class LocalVariations:
         """Returns the paths of the pages filled and of those unpublished (opted out)."""
         filled, opted_out = [], []
         pages = list(LocalServicePage.objects.child_of(self.index_page).select_related("service"))
-        revisions = dict(
-            Revision.page_revisions.filter(object_id__in=[str(page.pk) for page in pages])
-            .order_by()
-            .values_list("object_id")
-            .annotate(count=Count("pk"))
-        )
+        ids = [str(page.pk) for page in pages]
+        query = Revision.page_revisions.filter(object_id__in=ids).order_by()
+        revisions = dict(query.values_list("object_id").annotate(count=Count("pk")))
         for page in pages:
-            spec = self.specs.get(page.service.identifier)
-            if spec is None or not self.untouched(page, revisions.get(str(page.pk), 0)):
+            spec = SPECS_BY_ID.get(page.service.identifier)
+            touched = revisions.get(str(page.pk), 0) != 1 or page.has_unpublished_changes
+            if spec is None or touched or not page.live or len(page.channels):
                 continue
             if spec.identifier in self.profile.opt_out:
                 page.unpublish(user=self.moderator)
@@ -96,18 +170,9 @@ class LocalVariations:
             filled.append(page.url_path)
         return filled, opted_out
 
-    @staticmethod
-    def untouched(page, revisions):
-        return (
-            revisions == 1
-            and page.live
-            and not page.has_unpublished_changes
-            and not len(page.channels)
-        )
-
     def fill(self, page, spec):
-        local = self.profile.pages.get(spec.identifier, LocalPage())
-        page.channels = self.channels(spec)
+        local = self.profile.pages.get(spec.identifier, NO_LOCAL_PAGE)
+        page.channels = [block("channel", value) for value in self.channels(spec)]
         page.local_costs = self.costs(spec, local)
         location = self.locations.get(spec.channels.desk)
         if location is not None:
@@ -116,85 +181,49 @@ class LocalVariations:
         for name, value in local.overrides.items():
             setattr(page, name, value)
 
-    # Costs ------------------------------------------------------------------------------
     def costs(self, spec, local):
-        if local.costs:
-            rows = list(local.costs)
-        elif spec.surcharged:
-            surcharge = Decimal(self.profile.surcharge)
-            rows = [
-                (cost["title"], Decimal(cost["amount"]), Decimal(cost["amount"]) + surcharge)
-                for cost in spec.costs
-                if cost["amount"] is not None
-            ]
-            if spec.identifier == "identiteitskaart" and rows:
-                rows[0] = (rows[0][0], rows[0][1], Decimal(self.profile.eid))
-            rows = [
-                (title, _money(local), self.tax_note(local - federal))
-                for title, federal, local in rows
-            ]
-        else:
-            rows = []
-        costs = [
-            block(
-                "cost",
-                {"title": title, "amount": amount, "description": text or "", "valid_from": None},
-            )
-            for title, amount, text in rows
-        ]
+        """The page's own costs, else the federal prices plus the municipality's tax; and the
+        new price from next year where the council raised it."""
+        rows = list(local.costs) or (self.surcharged(spec) if spec.surcharged else [])
+        costs = [cost(title, amount, note or "") for title, amount, note in rows]
         next_year = dt.date(self.today.year + 1, 1, 1).isoformat()
         for rise in self.profile.rises:
             if rise["service"] == spec.identifier and costs:
-                value = {**costs[0]["value"], "amount": rise["amount"], "description": RISE}
-                costs.append(block("cost", {**value, "valid_from": next_year}))
+                title, note = costs[0]["value"]["title"], TEXTS["costs"]["rise"]
+                costs.append(cost(title, rise["amount"], note, next_year))
         return costs
 
-    @staticmethod
-    def tax_note(tax):
-        if not tax:
-            return "Zonder gemeentebelasting."
-        return f"Inclusief {_money(tax).replace('.', ',')} euro gemeentebelasting."
+    def surcharged(self, spec):
+        """(title, amount, tax note) of the federal prices with the municipality's tax; the
+        eID's first price is the municipality's own."""
+        rows = []
+        amounts = [item for item in spec.costs if item["amount"] is not None]
+        for index, item in enumerate(amounts):
+            federal = Decimal(item["amount"])
+            price = federal + Decimal(self.profile.surcharge)
+            if index == 0 and spec.identifier == "identiteitskaart":
+                price = Decimal(self.profile.eid)
+            rows.append((item["title"], _money(price), tax_note(price - federal)))
+        return rows
 
-    # Channels ---------------------------------------------------------------------------
     def channels(self, spec):
         m, profile, wanted = self.municipality, self.profile, spec.channels
-        channels = []
-        if wanted.desk:
-            channels.append(self.desk(wanted))
+        channels = [self.desk(wanted)] if wanted.desk else []
         if wanted.online_url:
-            channels.append(
-                self.channel(ChannelType.ONLINE, name=wanted.online_name, url=wanted.online_url)
-            )
+            name, url = wanted.online_name, wanted.online_url
+            channels.append(channel(ChannelType.ONLINE, name=name, url=url))
         elif wanted.online and profile.eloket:
-            channels.append(
-                self.channel(
-                    ChannelType.ONLINE,
-                    name="E-loket",
-                    url=f"{profile.eloket}/{wanted.online}",
-                    processing_time="U krijgt een bevestiging per e-mail.",
-                )
-            )
+            url = f"{profile.eloket}/{wanted.online}"
+            channels.append(channel(ChannelType.ONLINE, url=url, **TEXTS["online"]))
         if wanted.phone:
-            channels.append(
-                self.channel(
-                    ChannelType.PHONE,
-                    name="Contactcenter" if m.name.startswith("Stad ") else "Onthaal",
-                    phone=m.desk_phone or m.phone,
-                    hours=stream_data(m.opening_hours),
-                )
-            )
+            name = TEXTS["phone"]["city" if m.name.startswith("Stad ") else "town"]
+            phone, hours = m.desk_phone or m.phone, stream_data(m.opening_hours)
+            channels.append(channel(ChannelType.PHONE, name=name, phone=phone, hours=hours))
         if wanted.post or (wanted.online and not profile.eloket):
-            channels.append(
-                self.channel(
-                    ChannelType.POST,
-                    name="Dienst Burgerzaken",
-                    address=f"{m.name}\nDienst Burgerzaken\n{m.address}\n{m.postcode} {m.city}",
-                    processing_time="Binnen vijf werkdagen in uw brievenbus.",
-                )
-            )
-        if not channels:
-            channels.append(self.channel(ChannelType.PHONE, name="Onthaal", phone=m.phone))
-        return [block("channel", channel) for channel in channels]
+            post = TEXTS["post"]
+            address = f"{m.name}\n{post['name']}\n{m.address}\n{m.postcode} {m.city}"
+            channels.append(channel(ChannelType.POST, address=address, **post))
+        return channels or [channel(ChannelType.PHONE, name=TEXTS["phone"]["town"], phone=m.phone)]
 
     def desk(self, wanted):
         m, profile = self.municipality, self.profile
@@ -202,12 +231,11 @@ class LocalVariations:
         appointment = wanted.appointment and profile.appointments
         hours = []
         if appointment and profile.hours and wanted.desk == "hall":
-            hours = stream_data(
-                WeeklyHours.from_config(profile.hours, closed=m.opening_hours.closed)
-            )
-        return self.channel(
+            closed = m.opening_hours.closed
+            hours = stream_data(WeeklyHours.from_config(profile.hours, closed=closed))
+        return channel(
             ChannelType.DESK,
-            name=DESK_NAMES.get(wanted.desk, DESK_NAMES["hall"]),
+            name=TEXTS["desks"][wanted.desk],
             location=location.pk if location else None,
             address="" if location else m.desk_address or f"{m.address}, {m.postcode} {m.city}",
             hours=hours,
@@ -215,20 +243,3 @@ class LocalVariations:
             appointment_url=(m.desk_appointment_url or m.website) if appointment else "",
             phone=m.desk_phone if wanted.desk == "hall" else "",
         )
-
-    @staticmethod
-    def channel(kind, **values):
-        return {
-            "kind": str(kind),
-            "name": "",
-            "location": None,
-            "address": "",
-            "hours": [],
-            "appointment_required": False,
-            "appointment_url": "",
-            "phone": "",
-            "url": "",
-            "processing_time": "",
-            "cost": None,
-            **values,
-        }

@@ -1,15 +1,6 @@
-"""The demo's regional services: described in data/services/<topic>.toml, created once and
-never overwritten (a regional editor may have changed them since).
-
-One ``[[services]]`` table per service (SCHEMA): ``short`` is the short description;
-``description``, ``additional`` and ``exceptions`` are paragraphs; ``service_type``,
-``audiences``, ``themes`` and ``life_events`` are codes of cms.catalogue.vocabularies;
-``surcharged``: municipalities add their own tax to the federal price; a cost's ``amount``
-is a string ("20.00"), or missing when it differs per municipality; ``evidence`` is what to
-bring. ``channels``: where a service is offered wherever it is: ``desk`` is the location
-page of the desk ("hall", "library", "recycling", or "" for none), ``online`` the path on a
-municipality's e-loket, ``online_url`` and ``online_name`` a portal every municipality links
-to (Omgevingsloket), ``appointment`` whether desks that work with appointments require one.
+"""The demo's regional services: described in data/services/<topic>.toml, one
+``[[services]]`` table per service (SCHEMA says what each key means), created once and never
+overwritten (a regional editor may have changed them since).
 """
 
 from types import SimpleNamespace
@@ -25,31 +16,33 @@ from ..datafiles import DATA_DIR, DemoDataError, block, choice, html, load
 TOPICS = ("identity", "citizenship", "family", "mobility", "waste", "living", "business", "leisure")
 TITLED = {"title": ("str", True), "description": ("str", True)}
 LINK = {"title": ("str", True), "url": ("url", True)}
+# amount: a string ("20.00"), or missing when it differs per municipality
 COST = {"title": ("str", True), "amount": ("money", False), "description": ("str", False)}
-REQUIREMENT = {
-    "title": ("str", True),
-    "description": ("str", False),
-    "evidence": (["evidence"], False),
-}
+# evidence: what to bring
+REQUIREMENT = {**TITLED, "description": ("str", False), "evidence": (["evidence"], False)}
+# Where a service is offered, wherever it is.
 CHANNELS = {
-    "desk": ("desk", False),
-    "online": ("slug", False),
-    "online_url": ("url", False),
+    "desk": ("desk", False),  # the desk's location page: "hall", "library", "recycling", ""
+    "online": ("slug", False),  # the path on the municipality's e-loket
+    "online_url": ("url", False),  # with online_name: a portal every municipality links to
     "online_name": ("str", False),
-    **dict.fromkeys(("phone", "post", "appointment"), ("bool", False)),
+    "appointment": ("bool", False),  # whether desks that work with appointments require one
+    **dict.fromkeys(("phone", "post"), ("bool", False)),
 }
+KINDS = {"desk": choice("hall", "library", "recycling", "")}
 CHANNEL_DEFAULTS = {"desk": "hall", "online": "", "online_url": "", "online_name": ""}
 CHANNEL_DEFAULTS.update(phone=True, post=False, appointment=False)
 SCHEMA = {
     "identifier": ("slug", True),
-    **dict.fromkeys(("name", "short", "keywords"), ("str", True)),
-    "description": ("strings", True),
+    **dict.fromkeys(("name", "short", "keywords"), ("str", True)),  # short: short description
+    "description": ("strings", True),  # paragraphs, like additional and exceptions
     **dict.fromkeys(("additional", "exceptions"), ("strings", False)),
     "processing_time": ("str", False),
-    "service_type": ("service_type", True),
+    "service_type": ("service_type", True),  # and the three below: cms.catalogue.vocabularies
     "audiences": (["audience"], False),
     "themes": (["theme"], True),
     "life_events": (["life_event"], False),
+    # surcharged: municipalities add their own tax to the federal price
     **dict.fromkeys(("popular", "surcharged"), ("bool", False)),
     "channels": (CHANNELS, False),
     **dict.fromkeys(("legal", "info"), ([LINK], False)),
@@ -68,14 +61,8 @@ class ServiceSpec:
         self.popular = values.get("popular", False)
         self.surcharged = values.get("surcharged", False)
         self.channels = SimpleNamespace(**{**CHANNEL_DEFAULTS, **values.get("channels", {})})
-        self.costs = tuple(
-            {
-                "title": c["title"],
-                "amount": c.get("amount"),
-                "description": c.get("description", ""),
-            }
-            for c in values.get("costs", ())
-        )
+        empty = {"amount": None, "description": ""}
+        self.costs = tuple({"title": c["title"], **empty, **c} for c in values.get("costs", ()))
 
     def fields(self):
         """The RegionalService field values of this spec."""
@@ -115,9 +102,7 @@ def requirement(item):
 
 def load_services(path):
     """The services of one data file, as :class:`ServiceSpec` objects."""
-    data = load(
-        path, {"services": ([SCHEMA], True)}, {"desk": choice("hall", "library", "recycling", "")}
-    )
+    data = load(path, {"services": ([SCHEMA], True)}, KINDS)
     return tuple(ServiceSpec(values) for values in data["services"])
 
 
@@ -129,11 +114,8 @@ def load_catalogue(folder=DATA_DIR / "services", topics=TOPICS):
         path = folder / f"{topic}.toml"
         for index, spec in enumerate(load_services(path)):
             if spec.identifier in seen:
-                raise DemoDataError(
-                    path,
-                    f"services[{index}].identifier",
-                    f"{spec.identifier!r} is also a service in {seen[spec.identifier]}",
-                )
+                also = f"{spec.identifier!r} is also a service in {seen[spec.identifier]}"
+                raise DemoDataError(path, f"services[{index}].identifier", also)
             seen[spec.identifier] = path.name
             specs.append(spec)
     return tuple(specs)
@@ -144,18 +126,13 @@ SPECS_BY_ID = {spec.identifier: spec for spec in SPECS}
 
 
 def ensure_regional_services(locale=None):
-    """Create the regional services that are missing in ``locale`` (the default language).
-
-    Returns the services created.
-    """
+    """Create the regional services missing in ``locale`` (the default language); returns
+    those created."""
     locale = locale or Locale.get_default()
     taken = set(RegionalService.objects.filter(locale=locale).values_list("identifier", flat=True))
-    created = []
-    for spec in SPECS:
-        if spec.identifier in taken:
-            continue
-        service = RegionalService(locale=locale, **spec.fields())
+    missing = [spec for spec in SPECS if spec.identifier not in taken]
+    created = [RegionalService(locale=locale, **spec.fields()) for spec in missing]
+    for service in created:
         service.save()
         service.save_revision(log_action=True)
-        created.append(service)
     return created

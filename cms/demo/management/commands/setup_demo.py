@@ -32,9 +32,7 @@ class Command(BaseCommand):
                 )
             )
         municipalities = self.municipalities(slugs)
-        verbose = options["verbosity"] >= 2
-        changed = 0
-
+        self.verbose = options["verbosity"] >= 2
         try:
             with transaction.atomic():
                 accounts = ensure_accounts(demo_accounts(municipalities))
@@ -43,21 +41,17 @@ class Command(BaseCommand):
                 _("Missing groups %(groups)s: run `manage.py sync_sites` first.")
                 % {"groups": error}
             ) from error
-        if accounts.created or accounts.joined:
-            changed += 1
-            self.stdout.write(
-                _("users: created %(created)d, added %(joined)d to their group")
-                % {"created": len(accounts.created), "joined": len(accounts.joined)}
-            )
-            if verbose:
-                for username in accounts.created:
-                    self.stdout.write(_("  created user %(name)s") % {"name": username})
-                for username, group in accounts.joined:
-                    self.stdout.write(
-                        _("  added %(name)s to %(group)s") % {"name": username, "group": group}
-                    )
-        else:
-            self.stdout.write(_("users: unchanged"))
+        changed = self.outcome(
+            accounts.created or accounts.joined,
+            _("users: created %(created)d, added %(joined)d to their group")
+            % {"created": len(accounts.created), "joined": len(accounts.joined)},
+            _("users: unchanged"),
+            [_("  created user %(name)s") % {"name": name} for name in accounts.created]
+            + [
+                _("  added %(name)s to %(group)s") % {"name": name, "group": group}
+                for name, group in accounts.joined
+            ],
+        )
 
         today = timezone.localdate()
         for municipality in municipalities:
@@ -66,23 +60,15 @@ class Command(BaseCommand):
                 report.created.extend(ensure_demo_forms(municipality))
             for warning in report.warnings:
                 self.stderr.write(self.style.WARNING(f"{report.slug}: {warning}"))
-            if not report.changed:
-                self.stdout.write(_("%(slug)s: unchanged") % {"slug": report.slug})
-                continue
-            changed += 1
-            self.stdout.write(
+            counts = {"created": len(report.created), "filled": len(report.filled)}
+            changed += self.outcome(
+                report.changed,
                 _("%(slug)s: created %(created)d pages, filled the body of %(filled)d")
-                % {
-                    "slug": report.slug,
-                    "created": len(report.created),
-                    "filled": len(report.filled),
-                }
+                % {"slug": report.slug, **counts},
+                _("%(slug)s: unchanged") % {"slug": report.slug},
+                [_("  filled the body of %(path)s") % {"path": path} for path in report.filled]
+                + [_("  created page %(path)s") % {"path": path} for path in report.created],
             )
-            if verbose:
-                for path in report.filled:
-                    self.stdout.write(_("  filled the body of %(path)s") % {"path": path})
-                for path in report.created:
-                    self.stdout.write(_("  created page %(path)s") % {"path": path})
 
         # The service catalogue, after the location pages its desks point at.
         services = seed_services(municipalities, today)
@@ -90,12 +76,17 @@ class Command(BaseCommand):
             self.stderr.write(self.style.WARNING(warning))
         changed += services.changed
         self.stdout.write(services.summary())
-
-        if changed:
-            self.stdout.write(self.style.SUCCESS(_("Demo content and users are in place.")))
-        else:
-            self.stdout.write(self.style.SUCCESS(_("Nothing changed.")))
+        done = _("Demo content and users are in place.") if changed else _("Nothing changed.")
+        self.stdout.write(self.style.SUCCESS(done))
         self.write_credentials(accounts.rows)
+
+    def outcome(self, changed, summary, unchanged, details):
+        """Write ``summary`` and, with ``-v 2``, the lines of ``details`` when something
+        changed, else ``unchanged``; return whether something changed."""
+        self.stdout.write(summary if changed else unchanged)
+        for line in details if changed and self.verbose else ():
+            self.stdout.write(line)
+        return bool(changed)
 
     def municipalities(self, slugs):
         municipalities = list(Municipality.objects.select_related("site__root_page"))
@@ -110,28 +101,18 @@ class Command(BaseCommand):
 
     def write_credentials(self, rows):
         headers = (_("user"), _("password"), _("role"), _("account"))
-        cells = [
-            (
-                account.username,
-                account.password,
-                account.role,
-                _("created now") if created else _("existed already"),
-            )
-            for account, created in rows
-        ]
-        widths = [max(len(row[i]) for row in [headers, *cells]) for i in range(len(headers))]
+        status = {True: _("created now"), False: _("existed already")}
+        cells = [(a.username, a.password, a.role, status[created]) for a, created in rows]
+        widths = [max(map(len, column)) for column in zip(headers, *cells, strict=True)]
+        admin = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"
         self.stdout.write("")
-        self.stdout.write(
-            _("Demo accounts (log in at %(url)s):")
-            % {"url": f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"}
-        )
+        self.stdout.write(_("Demo accounts (log in at %(url)s):") % {"url": admin})
         for row in [headers, tuple("-" * width for width in widths), *cells]:
             padded = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
             self.stdout.write("  ".join(padded).rstrip())
-        if any(not created for _account, created in rows):
-            self.stdout.write(
-                _(
-                    "Accounts that existed already were left as they were: their password is "
-                    "the one shown only if an earlier setup_demo created them."
-                )
+        if not all(created for _account, created in rows):
+            note = _(
+                "Accounts that existed already were left as they were: their password is "
+                "the one shown only if an earlier setup_demo created them."
             )
+            self.stdout.write(note)
