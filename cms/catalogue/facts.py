@@ -14,10 +14,12 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from cms.core import register
 from cms.core.blocks import weekly_hours
 from cms.core.opening_hours import OpeningHoursError, WeeklyHours
 from cms.locations.models import LocationPage
 
+from .variants import INFORMAL, in_register, variant
 from .vocabularies import Audience, ChannelType, LifeEvent, ServiceType, Theme, labels
 
 
@@ -117,10 +119,18 @@ def hours_from_raw(raw):
 class ServiceFacts:
     """The merged facts of one :class:`LocalServicePage`."""
 
-    def __init__(self, page, today=None):
+    def __init__(self, page, today=None, informal=None):
         self.page = page
         self.service = page.service
         self.today = today or timezone.localdate()
+        # The register: the one in force for the request unless asked (the export).
+        self.informal = register.is_informal() if informal is None else informal
+
+    def _text(self, name):
+        """A regional text field in this page's register."""
+        service = self.service
+        value = {name: getattr(service, name), name + INFORMAL: getattr(service, name + INFORMAL)}
+        return variant(value, name, self.informal)
 
     def _override(self, key, label, local_value, regional_value):
         if local_value:
@@ -138,7 +148,7 @@ class ServiceFacts:
             "short_description",
             _("In short"),
             self.page.summary,
-            self.service.short_description,
+            self._text("short_description"),
         )
 
     @property
@@ -147,7 +157,7 @@ class ServiceFacts:
             "description",
             _("What is it?"),
             self.page.description_override,
-            self.service.description,
+            self._text("description"),
         )
 
     @property
@@ -155,7 +165,7 @@ class ServiceFacts:
         return Fact(
             "additional_description",
             _("Good to know"),
-            self.service.additional_description,
+            self._text("additional_description"),
             False,
         )
 
@@ -165,7 +175,7 @@ class ServiceFacts:
             "exceptions",
             _("Exceptions"),
             self.page.exceptions_override,
-            self.service.exceptions,
+            self._text("exceptions"),
         )
 
     @property
@@ -173,14 +183,17 @@ class ServiceFacts:
         return self._override(
             "requirements",
             _("Conditions and what to bring"),
-            self.page.requirements_override,
-            self.service.requirements,
+            in_register(self.page.requirements_override, self.informal),
+            in_register(self.service.requirements, self.informal),
         )
 
     @property
     def procedure(self):
         return self._override(
-            "procedure", _("How to apply"), self.page.procedure_override, self.service.procedure
+            "procedure",
+            _("How to apply"),
+            in_register(self.page.procedure_override, self.informal),
+            in_register(self.service.procedure, self.informal),
         )
 
     @property
@@ -217,7 +230,11 @@ class ServiceFacts:
             costs.current = list(latest.values())
             return Fact("costs", _("What it costs here"), costs, True)
         regional = [
-            Cost(c.value["title"], c.value["amount"], c.value["description"])
+            Cost(
+                variant(c.value, "title", self.informal),
+                c.value["amount"],
+                variant(c.value, "description", self.informal),
+            )
             for c in self.service.costs
         ]
         return Fact("costs", _("What it costs"), Costs(current=regional), False)
@@ -227,7 +244,7 @@ class ServiceFacts:
         return Fact(
             "financial_advantages",
             _("Financial advantages"),
-            self.service.financial_advantages,
+            in_register(self.service.financial_advantages, self.informal),
             False,
         )
 
@@ -327,10 +344,10 @@ class ServiceFacts:
             self.processing_time.value,
         ]
         for requirement in self.requirements.value:
-            parts += [requirement.value["title"], requirement.value["description"]]
-            parts += [e["title"] for e in requirement.value["evidence"]]
+            parts += [requirement["value"]["title"], requirement["value"]["description"]]
+            parts += [e["title"] for e in requirement["value"]["evidence"]]
         for step in self.procedure.value:
-            parts += [step.value["title"], step.value["description"]]
+            parts += [step["value"]["title"], step["value"]["description"]]
         return " ".join(part for part in parts if part)
 
     def to_json(self):
@@ -354,10 +371,8 @@ class ServiceFacts:
             "additional_description": str(self.additional_description.value),
             "exceptions": str(self.exceptions.value),
             "local_conditions": str(self.local_conditions.value),
-            "requirements": self.requirements.value.get_prep_value()
-            if self.requirements.value
-            else [],
-            "procedure": self.procedure.value.get_prep_value() if self.procedure.value else [],
+            "requirements": self.requirements.value,
+            "procedure": self.procedure.value,
             "processing_time": self.processing_time.value,
             "costs": [
                 {

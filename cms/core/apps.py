@@ -10,5 +10,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Imported here, once the app registry is ready: signal receivers need the models.
         from . import page_cache
+        from .register import checks  # noqa: F401 - registers the register check
 
         page_cache.connect_signals()

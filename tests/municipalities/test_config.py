@@ -174,3 +174,11 @@ def test_a_review_interval_outside_one_to_sixty_months_is_refused(sites_dir, mon
     error = only_error(load(sites_dir), "menen.toml")
     assert error.key == "review.pages"
     assert error.message.startswith("expected a whole number of months from 1 to 60")
+
+
+def test_two_demo_municipalities_address_citizens_informally():
+    region = load(SITES).municipalities
+    assert sorted(slug for slug, m in region.items() if m.register == "informal") == [
+        "anzegem",
+        "zwevegem",
+    ]

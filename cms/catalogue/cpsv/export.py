@@ -15,6 +15,8 @@ from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
 from ..models import RegionalService
+from ..models.regional import INFORMAL_FIELDS
+from ..variants import INFORMAL, variant
 from ..vocabularies import LifeEvent
 from .context import (
     CPSV,
@@ -33,9 +35,23 @@ from .context import (
 )
 from .vocabulary import CODE_FIELDS, code_iri, dutch_label
 
-__all__ = ["ServiceGraph", "add_concept", "new_graph", "raw", "region_graph", "regional_services"]
+__all__ = [
+    "FORMAL_LANGUAGE",
+    "INFORMAL_LANGUAGE",
+    "ServiceGraph",
+    "add_concept",
+    "new_graph",
+    "raw",
+    "region_graph",
+    "regional_services",
+]
 
 LANGUAGE = "nl"
+# IPDC's tags for the two registers of Dutch. A text with an informal variant carries
+# three literals: @nl (the formal text, what every consumer reads), @nl-be-x-formal (the
+# same) and @nl-be-x-informal; a text without one only @nl, as before the variants.
+FORMAL_LANGUAGE = "nl-be-x-formal"
+INFORMAL_LANGUAGE = "nl-be-x-informal"
 
 
 def new_graph():
@@ -66,9 +82,13 @@ class ServiceGraph:
         self.counts = {}
 
     # Literals -------------------------------------------------------------------------
-    def text(self, subject, predicate, value):
+    def text(self, subject, predicate, value, informal=None):
         if value:
             self.graph.add((subject, predicate, Literal(str(value), lang=LANGUAGE)))
+        if informal and str(informal) != str(value or ""):
+            if value:
+                self.graph.add((subject, predicate, Literal(str(value), lang=FORMAL_LANGUAGE)))
+            self.graph.add((subject, predicate, Literal(str(informal), lang=INFORMAL_LANGUAGE)))
 
     def plain(self, subject, predicate, value):
         if value not in (None, ""):
@@ -82,17 +102,23 @@ class ServiceGraph:
         self.graph.add(triple)
 
     # Parts ----------------------------------------------------------------------------
-    def part(self, kind, rdf_type, title, description, extra_types=()):
-        """A numbered part with what every IPDC part shape requires."""
+    def part(self, kind, rdf_type, title, description, extra_types=(), item=None):
+        """A numbered part with what every IPDC part shape requires; ``item`` (a stream
+        item's value) gives the informal variants of title and description."""
         number = self.counts[kind] = self.counts.get(kind, 0) + 1
         node = part_iri(self.owner, kind, number)
         self.add(node, RDF.type, rdf_type)
         for extra in extra_types:
             self.add(node, RDF.type, extra)
         self.plain(node, DCTERMS.identifier, str(node))
-        self.text(node, DCTERMS.title, title)
-        # IPDC requires a description; an empty one repeats the title.
-        self.text(node, DCTERMS.description, description or title)
+        item = item or {}
+        title_informal = item.get("title" + INFORMAL)
+        self.text(node, DCTERMS.title, title, title_informal)
+        # IPDC requires a description; an empty one repeats the title (in each register).
+        description_informal = item.get("description" + INFORMAL) or (
+            title_informal if not description else None
+        )
+        self.text(node, DCTERMS.description, description or title, description_informal)
         self.add(node, SH.order, Literal(number, datatype=XSD.integer))
         return node
 
@@ -121,11 +147,22 @@ class ServiceGraph:
         """The facts every service has, from a dict shaped like ``RegionalService.facts()``."""
         node = self.node
         self.add(node, RDF.type, CPSV.PublicService)
+        informal = {name: facts.get(name + INFORMAL) for name in INFORMAL_FIELDS}
         self.text(node, DCTERMS.title, facts["name"])
-        self.text(node, DCTERMS.abstract, facts["short_description"])
-        self.text(node, DCTERMS.description, html(facts["description"]))
-        self.text(node, LPDC.additionalDescription, html(facts["additional_description"]))
-        self.text(node, LPDC.exception, html(facts["exceptions"]))
+        self.text(node, DCTERMS.abstract, facts["short_description"], informal["short_description"])
+        self.text(
+            node,
+            DCTERMS.description,
+            html(facts["description"]),
+            html(informal["description"]),
+        )
+        self.text(
+            node,
+            LPDC.additionalDescription,
+            html(facts["additional_description"]),
+            html(informal["additional_description"]),
+        )
+        self.text(node, LPDC.exception, html(facts["exceptions"]), html(informal["exceptions"]))
         self.text(node, VD.processingTime, facts["processing_time"])
         for word in facts["keywords"]:
             self.text(node, DCAT.keyword, word)
@@ -140,6 +177,7 @@ class ServiceGraph:
                 item.get("title"),
                 item.get("description"),
                 extra_types=(M8G.Output,),
+                item=item,
             )
             self.add(node, CPSV.produces, part)
         for item in facts["legal_resources"]:
@@ -174,14 +212,22 @@ class ServiceGraph:
     def requirements(self, items):
         for item in items:
             requirement = self.part(
-                "voorwaarde", M8G.Requirement, item.get("title"), item.get("description")
+                "voorwaarde",
+                M8G.Requirement,
+                item.get("title"),
+                item.get("description"),
+                item=item,
             )
             self.add(self.node, M8G.holdsRequirement, requirement)
             # IPDC allows one m8g:hasSupportingEvidence per requirement; a requirement with
             # several is linked the CPSV-AP way round, evidence to requirement.
             for evidence in item.get("evidence") or ():
                 part = self.part(
-                    "bewijsstuk", M8G.Evidence, evidence.get("title"), evidence.get("description")
+                    "bewijsstuk",
+                    M8G.Evidence,
+                    evidence.get("title"),
+                    evidence.get("description"),
+                    item=evidence,
                 )
                 self.add(part, M8G.supportsRequirement, requirement)
                 self.add(self.node, CPSV.hasInput, part)
@@ -189,21 +235,26 @@ class ServiceGraph:
     def procedure(self, steps):
         if not steps:
             return
-        overview = "".join(
-            f"<li>{strip_tags(step.get('title') or '')}"
-            + (f": {strip_tags(step['description'])}" if step.get("description") else "")
-            + "</li>"
-            for step in steps
+        overview = {"description": overview_html(steps, informal=False)}
+        if any(
+            step.get("title" + INFORMAL) or step.get("description" + INFORMAL) for step in steps
+        ):
+            overview["description" + INFORMAL] = overview_html(steps, informal=True)
+        rule = self.part(
+            "procedure", CPSV.Rule, "Procedure", overview["description"], item=overview
         )
-        rule = self.part("procedure", CPSV.Rule, "Procedure", f"<ol>{overview}</ol>")
         self.add(self.node, CPSV.follows, rule)
         for step in steps:
-            part = self.part("stap", CPSV.Rule, step.get("title"), step.get("description"))
+            part = self.part(
+                "stap", CPSV.Rule, step.get("title"), step.get("description"), item=step
+            )
             self.add(rule, DCTERMS.hasPart, part)
 
     def costs(self, items):
         for item in items:
-            cost = self.part("kost", M8G.Cost, item.get("title"), item.get("description"))
+            cost = self.part(
+                "kost", M8G.Cost, item.get("title"), item.get("description"), item=item
+            )
             self.amount(cost, item.get("amount"))
             if item.get("valid_from"):
                 self.add(
@@ -217,6 +268,16 @@ class ServiceGraph:
         self.add(cost, M8G.hasValue, Literal(float(amount), datatype=XSD.double))
         self.concept(EUR)
         self.add(cost, M8G.currency, EUR)
+
+
+def overview_html(steps, informal):
+    """The procedure's steps as one ordered list (IPDC's procedure description)."""
+    items = ""
+    for step in steps:
+        title = strip_tags(variant(step, "title", informal))
+        description = strip_tags(variant(step, "description", informal))
+        items += f"<li>{title}" + (f": {description}" if description else "") + "</li>"
+    return f"<ol>{items}</ol>"
 
 
 def region_organisation(service_graph):
@@ -235,8 +296,9 @@ STREAM_FACTS = (
 
 
 def service_facts(service):
-    """``RegionalService.facts()`` with each stream as its children's values."""
-    facts = service.facts()
+    """``RegionalService.facts()``, with the informal variants, and each stream as its
+    children's values."""
+    facts = service.facts(variants=True)
     for key in STREAM_FACTS:
         facts[key] = [child.get("value") or {} for child in facts[key]]
     facts["keywords"] = service.keyword_list

@@ -22,6 +22,7 @@ from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, SH
 from wagtail.models import Locale
 
 from ..models import RegionalService
+from ..variants import INFORMAL
 from .context import CPSV, LPDC, M8G, PREFIXES, PS, SCHEMA, VD
 from .export import add_concept, new_graph
 from .jsonld import CatalogueDataError, line_of, parse_jsonld
@@ -29,8 +30,12 @@ from .vocabulary import CODE_FIELDS, code_for
 
 __all__ = ["ImportPlan", "import_catalogue", "plan_import"]
 
-# Literals in these languages are read, the first one found wins.
-LANGUAGES = ("nl", "nl-be-x-formal", "nl-be-x-informal", "nl-be-x-generated-formal")
+# The formal text is read from the first of these languages found (then an untagged
+# literal, then, as a last resort, an informal one); the informal variant from the first
+# of INFORMAL_LANGUAGES, kept only when it differs from the formal text.
+FORMAL_LANGUAGES = ("nl-be-x-formal", "nl", "nl-be-x-generated-formal")
+INFORMAL_LANGUAGES = ("nl-be-x-informal", "nl-be-x-generated-informal")
+LANGUAGES = FORMAL_LANGUAGES + INFORMAL_LANGUAGES
 MAX_ERRORS = 20
 
 
@@ -62,20 +67,36 @@ class NodeReader:
     def error(self, message, node=None):
         self.errors.append(f"{self.where(node)}: {message}")
 
+    def by_language(self, node, predicate):
+        values = self.graph.objects(node, predicate)
+        return {v.language.lower(): v for v in values if isinstance(v, Literal) and v.language}
+
     def literal(self, node, predicate, required=False):
-        values = list(self.graph.objects(node, predicate))
-        by_language = {v.language: v for v in values if isinstance(v, Literal) and v.language}
-        for language in LANGUAGES:
+        by_language = self.by_language(node, predicate)
+        for language in FORMAL_LANGUAGES:
             if language in by_language:
                 return str(by_language[language])
+        values = self.graph.objects(node, predicate)
         plain = [v for v in values if isinstance(v, Literal) and not v.language]
         if plain:
             return str(plain[0])
+        for language in INFORMAL_LANGUAGES:
+            if language in by_language:
+                return str(by_language[language])
         if required:
             self.error(
                 _("missing %(property)s (a text in Dutch, @nl)") % {"property": short(predicate)},
                 node,
             )
+        return ""
+
+    def informal(self, node, predicate):
+        """The informal variant of a text, or "" when there is none or it is the formal."""
+        by_language = self.by_language(node, predicate)
+        for language in INFORMAL_LANGUAGES:
+            if language in by_language:
+                text = str(by_language[language])
+                return "" if text == self.literal(node, predicate) else text
         return ""
 
     def value(self, node, predicate):
@@ -95,6 +116,21 @@ class NodeReader:
         description = self.literal(node, DCTERMS.description)
         return title, "" if description == title else strip_tags(description)
 
+    def titled_variants(self, node):
+        """A part's texts, formal and informal: title, description and their variants."""
+        title, description = self.titled(node)
+        title_informal = self.informal(node, DCTERMS.title)
+        description_informal = self.informal(node, DCTERMS.description)
+        if description_informal in (title_informal, title):
+            description_informal = ""
+        texts = {"title": title, "description": description}
+        # Only the variants there are: a part without one reads as before the variants.
+        if title_informal:
+            texts["title" + INFORMAL] = title_informal
+        if description_informal:
+            texts["description" + INFORMAL] = strip_tags(description_informal)
+        return texts
+
     # The service ------------------------------------------------------------------------
     def identifier(self):
         identifier = self.literal(self.node, SCHEMA.productID) or self.literal(
@@ -111,12 +147,20 @@ class NodeReader:
             300
         )
         archived = self.value(node, LPDC.isArchived)
+        description_informal = self.informal(node, DCTERMS.description)
+        short_informal = self.informal(node, DCTERMS.abstract) or (
+            Truncator(strip_tags(description_informal)).chars(300) if description_informal else ""
+        )
         return {
             "name": self.literal(node, DCTERMS.title, required=True),
             "short_description": short,
+            "short_description" + INFORMAL: "" if short_informal == short else short_informal,
             "description": description,
+            "description" + INFORMAL: description_informal,
             "additional_description": self.literal(node, LPDC.additionalDescription),
+            "additional_description" + INFORMAL: self.informal(node, LPDC.additionalDescription),
             "exceptions": self.literal(node, LPDC.exception),
+            "exceptions" + INFORMAL: self.informal(node, LPDC.exception),
             "processing_time": self.literal(node, VD.processingTime),
             "keywords": ", ".join(
                 sorted(
@@ -130,10 +174,7 @@ class NodeReader:
             "procedure": self.procedure(),
             "costs": self.costs(),
             "financial_advantages": [
-                {
-                    "type": "advantage",
-                    "value": dict(zip(("title", "description"), self.titled(p), strict=True)),
-                }
+                {"type": "advantage", "value": self.titled_variants(p)}
                 for p in self.ordered(self.graph.objects(node, CPSV.produces))
             ],
             "legal_resources": self.links(M8G.hasLegalResource, "legal_resource"),
@@ -170,22 +211,11 @@ class NodeReader:
         found = list(graph.objects(node, M8G.holdsRequirement))
         found += list(graph.objects(node, PS.hasRequirement))
         for requirement in self.ordered(found):
-            title, description = self.titled(requirement)
             evidence = list(graph.subjects(M8G.supportsRequirement, requirement))
             evidence += list(graph.objects(requirement, M8G.hasSupportingEvidence))
-            items.append(
-                {
-                    "type": "requirement",
-                    "value": {
-                        "title": title,
-                        "description": description,
-                        "evidence": [
-                            dict(zip(("title", "description"), self.titled(e), strict=True))
-                            for e in self.ordered(evidence)
-                        ],
-                    },
-                }
-            )
+            value = self.titled_variants(requirement)
+            value["evidence"] = [self.titled_variants(e) for e in self.ordered(evidence)]
+            items.append({"type": "requirement", "value": value})
         return items
 
     def procedure(self):
@@ -193,10 +223,7 @@ class NodeReader:
         for rule in self.ordered(self.graph.objects(self.node, CPSV.follows)):
             parts = list(self.graph.objects(rule, DCTERMS.hasPart))
             for step in self.ordered(parts) if parts else [rule]:
-                title, description = self.titled(step)
-                steps.append(
-                    {"type": "step", "value": {"title": title, "description": description}}
-                )
+                steps.append({"type": "step", "value": self.titled_variants(step)})
         return steps
 
     def costs(self):
@@ -204,7 +231,7 @@ class NodeReader:
         for cost in self.ordered(self.graph.objects(self.node, M8G.hasCost)):
             if (cost, M8G.ifAccessedThrough, None) in self.graph:
                 continue  # a channel's cost belongs to an instance, not to a concept
-            title, description = self.titled(cost)
+            texts = self.titled_variants(cost)
             amount = self.graph.value(cost, M8G.hasValue)
             if amount is not None:
                 try:
@@ -218,11 +245,7 @@ class NodeReader:
             items.append(
                 {
                     "type": "cost",
-                    "value": {
-                        "title": title,
-                        "amount": None if amount is None else str(amount),
-                        "description": description,
-                    },
+                    "value": {**texts, "amount": None if amount is None else str(amount)},
                 }
             )
         return items

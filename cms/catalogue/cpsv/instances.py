@@ -4,13 +4,17 @@ Each instance carries the merged facts (``LocalServicePage.facts``: the regional
 unless the page overrides them, plus the local ones), records the concept it derives
 from (``dct:source``), and has the municipality as competent authority and creator.
 Channels are ``m8g:Channel`` nodes with their opening hours as ``time:TemporalEntity``.
+An instance's texts are the ones its site shows, in the municipality's register (the
+informal variants on an informal site), tagged ``@nl``.
 """
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, TIME, XSD
 
 from cms.locations.models import LocationPage
+from cms.municipalities.models import Register
 
+from ..facts import ServiceFacts
 from ..models import LocalServicePage
 from ..vocabularies import ChannelType
 from .context import LPDC, M8G, PAV, SCHEMA, VD, concept_iri, instance_iri, organisation_iri
@@ -56,7 +60,7 @@ def merged_facts(page):
         "name": page.title,
         "short_description": facts.short_description.value,
         "description": facts.description.value,
-        "additional_description": service.additional_description,
+        "additional_description": facts.additional_description.value,
         "exceptions": facts.exceptions.value,
         "requirements": raw(facts.requirements.value),
         "procedure": raw(facts.procedure.value),
@@ -69,7 +73,7 @@ def merged_facts(page):
             }
             for cost in costs.current + costs.upcoming
         ],
-        "financial_advantages": raw(service.financial_advantages),
+        "financial_advantages": raw(facts.financial_advantages.value),
         "processing_time": facts.processing_time.value,
         "legal_resources": raw(service.legal_resources),
         "more_information": raw(service.more_information),
@@ -170,9 +174,20 @@ def add_hours(builder, channel_node, hours):
         builder.add(closed, SCHEMA.validFrom, Literal(closing.date.isoformat(), datatype=XSD.date))
 
 
+def in_register_of(municipality, pages):
+    """Give each page the facts in the municipality's register (what its site shows),
+    whatever register the current request has."""
+    informal = municipality.register == Register.INFORMAL
+    for page in pages:
+        page.__dict__["facts"] = ServiceFacts(page, informal=informal)
+    return pages
+
+
 def municipality_graph(municipality, pages=None):
     graph = new_graph()
-    pages = list(local_pages(municipality) if pages is None else pages)
+    pages = in_register_of(
+        municipality, list(local_pages(municipality) if pages is None else pages)
+    )
     prefetch_locations(pages)
     for page in pages:
         add_instance(graph, municipality, page)

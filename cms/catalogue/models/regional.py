@@ -7,15 +7,25 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail import blocks
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.blocks.struct_block import BlockGroup
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from cms.core import register
 from cms.core.blocks import RICH_TEXT_FEATURES
 
 from ..blocks import (
     CostBlock,
+    EvidenceBlock,
     FinancialAdvantageBlock,
     ProcedureStepBlock,
     RequirementBlock,
@@ -23,6 +33,7 @@ from ..blocks import (
 )
 from ..fields import ChoiceListField
 from ..signals import regional_service_changed
+from ..variants import INFORMAL, variant, without_variants
 from ..vocabularies import Audience, LifeEvent, ServiceType, Theme
 
 # The facts a local page inherits, in the order the admin and the review show them.
@@ -45,6 +56,81 @@ FACT_FIELDS = (
     "keywords",
     "service_type",
 )
+
+# The informal ("je") variants of the texts, as IPDC has them (nl-be-x-informal): not
+# facts of their own. A page shows its site's register, falling back to the other one;
+# they are left out of facts(), so editing them flags no local page for review.
+INFORMAL_FIELDS = ("short_description", "description", "additional_description", "exceptions")
+INFORMAL_HELP = _("Only when the informal text differs; empty shows the formal text.")
+
+
+def variants_layout(*names):
+    """Each text followed by its informal variant, then the rest."""
+    return BlockGroup(children=[name for pair in names for name in pair])
+
+
+class RegionalEvidenceBlock(EvidenceBlock):
+    title_informal = blocks.CharBlock(
+        label=_("What to bring, informal (je)"), max_length=200, required=False
+    )
+    description_informal = blocks.TextBlock(label=_("Details, informal (je)"), required=False)
+
+    class Meta:
+        form_layout = variants_layout(
+            ("title", "title_informal"), ("description", "description_informal")
+        )
+
+
+class RegionalRequirementBlock(RequirementBlock):
+    title_informal = blocks.CharBlock(
+        label=_("Requirement, informal (je)"),
+        max_length=200,
+        required=False,
+        help_text=INFORMAL_HELP,
+    )
+    description_informal = blocks.TextBlock(label=_("Details, informal (je)"), required=False)
+    evidence = blocks.ListBlock(RegionalEvidenceBlock(), label=_("What to bring"), default=[])
+
+    class Meta:
+        form_layout = variants_layout(
+            ("title", "title_informal"), ("description", "description_informal"), ("evidence",)
+        )
+
+
+class RegionalProcedureStepBlock(ProcedureStepBlock):
+    title_informal = blocks.CharBlock(
+        label=_("Step, informal (je)"), max_length=200, required=False, help_text=INFORMAL_HELP
+    )
+    description_informal = blocks.TextBlock(label=_("Details, informal (je)"), required=False)
+
+    class Meta:
+        form_layout = variants_layout(
+            ("title", "title_informal"), ("description", "description_informal")
+        )
+
+
+class RegionalCostBlock(CostBlock):
+    title_informal = blocks.CharBlock(
+        label=_("What for, informal (je)"), max_length=200, required=False, help_text=INFORMAL_HELP
+    )
+    description_informal = blocks.TextBlock(label=_("Details, informal (je)"), required=False)
+
+    class Meta:
+        form_layout = variants_layout(
+            ("title", "title_informal"), ("amount",), ("description", "description_informal")
+        )
+
+
+class RegionalFinancialAdvantageBlock(FinancialAdvantageBlock):
+    title_informal = blocks.CharBlock(
+        label=_("Advantage, informal (je)"), max_length=200, required=False, help_text=INFORMAL_HELP
+    )
+    description_informal = blocks.TextBlock(label=_("Details, informal (je)"), required=False)
+
+    class Meta:
+        form_layout = variants_layout(
+            ("title", "title_informal"), ("description", "description_informal")
+        )
 
 
 class RegionalService(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
@@ -73,15 +159,39 @@ class RegionalService(TranslatableMixin, RevisionMixin, index.Indexed, models.Mo
         blank=True,
         help_text=_("Cases in which the service does not apply or applies differently."),
     )
+    short_description_informal = models.TextField(
+        _("short description, informal (je)"),
+        max_length=300,
+        blank=True,
+        help_text=INFORMAL_HELP,
+    )
+    description_informal = RichTextField(
+        _("description, informal (je)"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=INFORMAL_HELP,
+    )
+    additional_description_informal = RichTextField(
+        _("additional description, informal (je)"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=INFORMAL_HELP,
+    )
+    exceptions_informal = RichTextField(
+        _("exceptions, informal (je)"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=INFORMAL_HELP,
+    )
     requirements = StreamField(
-        [("requirement", RequirementBlock())], verbose_name=_("requirements"), blank=True
+        [("requirement", RegionalRequirementBlock())], verbose_name=_("requirements"), blank=True
     )
     procedure = StreamField(
-        [("step", ProcedureStepBlock())], verbose_name=_("procedure"), blank=True
+        [("step", RegionalProcedureStepBlock())], verbose_name=_("procedure"), blank=True
     )
-    costs = StreamField([("cost", CostBlock())], verbose_name=_("costs"), blank=True)
+    costs = StreamField([("cost", RegionalCostBlock())], verbose_name=_("costs"), blank=True)
     financial_advantages = StreamField(
-        [("advantage", FinancialAdvantageBlock())],
+        [("advantage", RegionalFinancialAdvantageBlock())],
         verbose_name=_("financial advantages"),
         blank=True,
     )
@@ -173,6 +283,24 @@ class RegionalService(TranslatableMixin, RevisionMixin, index.Indexed, models.Mo
                 ],
                 heading=_("Classification and links"),
             ),
+            ObjectList(
+                [
+                    HelpPanel(
+                        _(
+                            "Sites whose tone of voice is informal show these texts, and "
+                            "the informal variants of requirements, steps and costs (next to "
+                            "each item in the other tabs); where a variant is empty, they "
+                            "show the formal text. Editing them flags no local page for "
+                            "review."
+                        )
+                    ),
+                    FieldPanel("short_description_informal"),
+                    FieldPanel("description_informal"),
+                    FieldPanel("additional_description_informal"),
+                    FieldPanel("exceptions_informal"),
+                ],
+                heading=_("Informal (je)"),
+            ),
         ]
     )
 
@@ -205,19 +333,44 @@ class RegionalService(TranslatableMixin, RevisionMixin, index.Indexed, models.Mo
     def keyword_list(self):
         return [word.strip() for word in self.keywords.split(",") if word.strip()]
 
-    def facts(self):
-        """Every inherited fact as plain JSON data (what a review compares)."""
+    def facts(self, variants=False):
+        """Every inherited fact as plain JSON data (what a review compares and the digest
+        covers): the formal texts only, unless ``variants`` (the export) asks for the
+        informal ones too (``<field>_informal``, and ``<key>_informal`` in stream items)."""
         data = {}
         for name in FACT_FIELDS:
             value = getattr(self, name)
             if hasattr(value, "raw_data"):
-                value = list(value.raw_data)
-                for item in value:
-                    item.pop("id", None)
+                value = [
+                    {key: item for key, item in child.items() if key != "id"}
+                    for child in value.raw_data
+                ]
+                if not variants:
+                    value = without_variants(value)
             elif hasattr(value, "source"):
                 value = value.source
             data[name] = value
+        if variants:
+            for name in INFORMAL_FIELDS:
+                value = getattr(self, name + INFORMAL)
+                data[name + INFORMAL] = getattr(value, "source", value)
         return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+    def text(self, name, informal=None):
+        """A text field in the register asked for (default: the one in force), falling
+        back to the other register."""
+        if informal is None:
+            informal = register.is_informal()
+        return variant(
+            {name: getattr(self, name), name + INFORMAL: getattr(self, name + INFORMAL)},
+            name,
+            informal,
+        )
+
+    @property
+    def short_description_for_reader(self):
+        """The short description in the register of the request's site."""
+        return self.text("short_description")
 
     def announce_change(self):
         regional_service_changed.send(sender=type(self), service=self, pages=self.local_pages.all())
