@@ -18,9 +18,9 @@ from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.models import BasePage
+from cms.core.throttle import SubmissionLimit
 
 from .forms import FormPageAdminForm, PublicFormBuilder
-from .throttle import SubmissionLimit
 
 logger = logging.getLogger(__name__)
 

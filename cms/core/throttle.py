@@ -1,14 +1,17 @@
-"""A per-address limit on form submissions, kept in Django's cache.
+"""A per-address limit on what anonymous visitors submit, kept in Django's cache.
 
 The cache is the shared one (Redis when ``REDIS_URL`` is set), so the limit holds across
-processes and servers. Addresses are stored hashed; an IPv6 address counts as its /64
-network, which one household or one attacker usually holds whole.
+processes and servers. Addresses are stored hashed (only in the cache, never in the
+database); an IPv6 address counts as its /64 network, which one household or one attacker
+usually holds whole. Each kind of submission counts on its own (``scope``): the form pages
+(``cms.forms``) and the "was this page useful?" votes (``cms.feedback``).
 
 Settings (optional):
 
 ``FORMS_RATE_LIMIT``
     ``(submissions, seconds)``, by default ``(5, 600)``: five accepted submissions per
-    address in ten minutes, over every form of every site.
+    address in ten minutes, over every form of every site. Other scopes name their own
+    setting (``FEEDBACK_RATE_LIMIT``).
 ``TRUSTED_PROXY_COUNT``
     How many reverse proxies in front of the app append to ``X-Forwarded-For`` (0 by
     default: the peer address is the client's). Behind one nginx, set 1; otherwise every
@@ -59,10 +62,11 @@ class SubmissionLimit:
     window: int
 
     @classmethod
-    def for_request(cls, request):
-        limit, window = getattr(settings, "FORMS_RATE_LIMIT", DEFAULT_RATE)
+    def for_request(cls, request, scope="forms", setting="FORMS_RATE_LIMIT", default=DEFAULT_RATE):
+        """The limit of ``request``'s address in ``scope``, read from ``setting``."""
+        limit, window = getattr(settings, setting, default)
         digest = hashlib.sha256(_network(client_address(request)).encode()).hexdigest()
-        return cls(key=f"forms:submissions:{digest}", limit=limit, window=window)
+        return cls(key=f"{scope}:submissions:{digest}", limit=limit, window=window)
 
     @property
     def minutes(self):
