@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.alerts.views import admin_url_overrides as alerts_admin_url_overrides
 from cms.api.urls import api_router
 from cms.core.views import healthz
 from cms.municipalities.wagtail_hooks import admin_url_overrides
@@ -17,6 +18,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Admin views that would show one municipality's content to another's editors.
     path("admin/", include(admin_url_overrides)),
+    path("admin/", include(alerts_admin_url_overrides)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

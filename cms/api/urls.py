@@ -1,5 +1,6 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from cms.alerts.api import AlertsAPIView
 from cms.catalogue.api import CatalogueAPIView
 from search.api import SearchAPIView
 
@@ -11,3 +12,4 @@ api_router.register_endpoint("images", SiteImagesAPIViewSet)
 api_router.register_endpoint("documents", SiteDocumentsAPIViewSet)
 api_router.register_endpoint("search", SearchAPIView)
 api_router.register_endpoint("catalogue", CatalogueAPIView)
+api_router.register_endpoint("alerts", AlertsAPIView)

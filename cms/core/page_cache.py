@@ -6,8 +6,15 @@ the default per-process local-memory cache; entries also expire after
 ``PAGE_CACHE_SECONDS`` (60 by default) because pages show time-dependent facts ("open
 now", upcoming events). Only plain anonymous GETs of HTML are cached: no session cookie,
 no cookie set by the response, nothing marked private, never the admin or the API.
+
+What a page shows that changes at a known moment (an alert that starts or ends) says so
+with ``expire_page_at(request, moment)`` while the page renders: the page is then cached
+until that moment at the latest, and not at all when it is less than a second away. The
+generation read for a cacheable request is kept as ``request.content_generation``, so that
+what the page shows can be cached per generation without reading it again.
 """
 
+import datetime as dt
 import hashlib
 
 from django.conf import settings
@@ -15,6 +22,7 @@ from django.core.cache import cache
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -54,6 +62,26 @@ def connect_signals():
     bump_on_change_of(Site, get_image_model(), get_document_model())
 
 
+def expire_page_at(request, moment):
+    """The response to ``request`` shows something that changes at ``moment``: never serve
+    it from the page cache after then."""
+    if request is None or moment is None:
+        return
+    current = getattr(request, "_page_cache_until", None)
+    if current is None or moment < current:
+        request._page_cache_until = moment
+
+
+def cache_timeout(request, now=None):
+    """How many seconds the response to ``request`` may stay in the cache (0: none)."""
+    timeout = settings.PAGE_CACHE_SECONDS
+    until = getattr(request, "_page_cache_until", None)
+    if until is not None:
+        left = (until - (now or timezone.now())) // dt.timedelta(seconds=1)
+        timeout = min(timeout, max(int(left), 0))
+    return timeout
+
+
 def _cacheable_request(request):
     return (
         request.method == "GET"
@@ -89,7 +117,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, current_generation())
+        # What the page shows may be cached per generation too (cms/alerts' snapshot).
+        request.content_generation = generation = current_generation()
+        key = _key(request, generation)
         cached = cache.get(key)
         if cached is not None:
             content, headers = cached
@@ -99,8 +129,9 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if _cacheable_response(request, response):
+        timeout = cache_timeout(request)
+        if timeout > 0 and _cacheable_response(request, response):
             headers = [(name, response[name]) for name in STORED_HEADERS if name in response]
-            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (response.content, headers), timeout)
             response["X-Page-Cache"] = "miss"
         return response

@@ -17,6 +17,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cms.alerts.models import Alert
 from cms.catalogue.models import RegionalService
 from cms.municipalities.access import REGIONAL_EDITORS, editor_group_names
 
@@ -36,6 +37,9 @@ EDITOR_COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 )
+# Alerts: which ones a group manages follows its municipality (cms/alerts/permissions.py).
+EDITOR_ALERT_ACTIONS = ("add", "change")
+MODERATOR_ALERT_ACTIONS = (*EDITOR_ALERT_ACTIONS, "delete", "publish", "lock", "unlock")
 MODERATOR_COLLECTION_PERMISSIONS = (
     *EDITOR_COLLECTION_PERMISSIONS,
     ("wagtailimages", "delete_image"),
@@ -137,6 +141,8 @@ def ensure_municipality_access(municipality, homes, changes):
     )
     for group in (editors, moderators):
         ensure_site_setting_permission(group, municipality.site, changes)
+    ensure_model_permissions(editors, Alert, changes, EDITOR_ALERT_ACTIONS)
+    ensure_model_permissions(moderators, Alert, changes, MODERATOR_ALERT_ACTIONS)
     ensure_workflow(municipality.short_name, moderators, homes, changes)
     return editors, moderators
 
@@ -152,6 +158,7 @@ def ensure_regional_editors(changes):
     """
     group = ensure_group(REGIONAL_EDITORS, changes)
     ensure_model_permissions(group, RegionalService, changes)
+    ensure_model_permissions(group, Alert, changes, MODERATOR_ALERT_ACTIONS)
     ensure_regional_translation_permission(group, changes)
     return group
 
