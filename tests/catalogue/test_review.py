@@ -5,7 +5,7 @@ say which pages and what changed."""
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import translation
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from cms.catalogue.admin.review import changes_of, flagged_pages
 from cms.catalogue.models import LocalServicePage, LocalServiceState
@@ -143,9 +143,9 @@ def test_dashboard_panel_of_an_editor_lists_own_pages_and_what_changed(client, c
     _service, pages = changed
     client.force_login(editor_of("kuurne"))
     html = client.get("/admin/").content.decode()
-    assert 'id="services-to-review-section"' in html
+    assert 'id="pages-to-review-section"' in html
     assert f"/admin/pages/{pages['kuurne'].pk}/edit/" in html
-    assert f"/admin/catalogue/review/{pages['kuurne'].pk}/mark/" in html
+    assert f"/admin/reviews/{pages['kuurne'].pk}/mark/" in html
     assert "Processing time" in html and "3 weken" in html and "2 weken" in html
     assert "csrfmiddlewaretoken" in html
     for slug in ("kortrijk", "menen"):
@@ -160,7 +160,7 @@ def test_dashboard_panel_of_a_superuser_groups_by_municipality(client, changed, 
     for slug in SLUGS:
         name = Municipality.objects.get(slug=slug).short_name
         assert f'id="review-{slug}"' in html and name in html
-        assert f"/admin/catalogue/review/{pages[slug].pk}/mark/" in html
+        assert f"/admin/reviews/{pages[slug].pk}/mark/" in html
     positions = [html.index(f'id="review-{slug}"') for slug in SLUGS]
     assert positions == sorted(positions)
 
@@ -169,7 +169,7 @@ def test_dashboard_has_no_panel_when_nothing_needs_review(client, services):
     client.force_login(editor_of("kuurne"))
     response = client.get("/admin/")
     assert response.status_code == 200
-    assert b"services-to-review-section" not in response.content
+    assert b"pages-to-review-section" not in response.content
 
 
 def test_report_lists_flagged_pages_and_filters_them(client, changed, superuser, services):
@@ -180,15 +180,15 @@ def test_report_lists_flagged_pages_and_filters_them(client, changed, superuser,
     client.force_login(superuser)
     html = client.get("/admin/catalogue/review/").content.decode()
     for page in [*pages.values(), *others.values()]:
-        assert f"/admin/catalogue/review/{page.pk}/mark/" in html
+        assert f"/admin/reviews/{page.pk}/mark/" in html
     kuurne = Municipality.objects.get(slug="kuurne")
     response = client.get(f"/admin/catalogue/review/results/?municipality={kuurne.pk}")
     html = response.content.decode()
     assert response.status_code == 200
-    shown = {pk for pk in flagged() if f"/admin/catalogue/review/{pk}/mark/" in html}
+    shown = {pk for pk in flagged() if f"/admin/reviews/{pk}/mark/" in html}
     assert shown == {pages["kuurne"].pk, others["kuurne"].pk}
     html = client.get(f"/admin/catalogue/review/results/?service={other.pk}").content.decode()
-    shown = {pk for pk in flagged() if f"/admin/catalogue/review/{pk}/mark/" in html}
+    shown = {pk for pk in flagged() if f"/admin/reviews/{pk}/mark/" in html}
     assert shown == {page.pk for page in others.values()}
     assert "Archived" in html
 
@@ -196,10 +196,10 @@ def test_report_lists_flagged_pages_and_filters_them(client, changed, superuser,
 def test_report_is_in_the_reports_menu_and_scoped(client, changed):
     _, pages = changed
     client.force_login(editor_of("menen", role="moderators"))
-    assert b"/admin/catalogue/review/" in client.get("/admin/").content
+    assert b"/admin/reviews/" in client.get("/admin/").content
     html = client.get("/admin/catalogue/review/").content.decode()
-    assert f"/admin/catalogue/review/{pages['menen'].pk}/mark/" in html
-    assert f"/admin/catalogue/review/{pages['kortrijk'].pk}/" not in html
+    assert f"/admin/reviews/{pages['menen'].pk}/mark/" in html
+    assert f"/admin/reviews/{pages['kortrijk'].pk}/" not in html
 
 
 def test_report_is_refused_to_users_without_page_permissions(client, changed):
@@ -216,7 +216,7 @@ def test_edit_view_warns_and_offers_mark_reviewed(client, changed):
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Regional definition changed" in html
     assert "Processing time" in html
-    assert f'action="/admin/catalogue/review/{page.pk}/mark/"' in html
+    assert f'action="/admin/reviews/{page.pk}/mark/"' in html
     other = LocalServicePage.objects.exclude(service=page.service).get(
         url_path__startswith=page.url_path.rsplit("/", 2)[0]
     )
@@ -250,7 +250,7 @@ def test_mark_reviewed_view(client, changed):
     assert state.reviewed_by == user and state.reviewed_facts == service.facts()
     assert page.pk not in flagged()
     assert Revision.page_revisions.filter(object_id=str(page.pk)).count() == revisions
-    assert PageLogEntry.objects.filter(page=page, action="catalogue.mark_reviewed").exists()
+    assert PageLogEntry.objects.filter(page=page, action="reviews.mark_reviewed").exists()
     history = client.get(f"/admin/pages/{page.pk}/history/")
     assert history.status_code == 200
     assert "Marked as reviewed against the regional definition" in history.content.decode()
@@ -282,7 +282,7 @@ def test_report_exports_a_spreadsheet(client, changed, superuser):
     assert response.status_code == 200
     body = b"".join(response.streaming_content).decode()
     lines = body.strip().splitlines()
-    assert lines[0].startswith("Local service,Municipality,Regional service,What changed")
+    assert lines[0].startswith("Page,Municipality,Regional service,What changed")
     assert len(lines) == 1 + len(pages)
     assert any(
         line.startswith("Identiteitskaart,Kortrijk,Identiteitskaart,processing time")
@@ -319,10 +319,10 @@ def test_dashboard_and_report_queries_do_not_grow_with_the_flagged_pages(client,
 def test_odd_requests_are_answered_without_errors(client, changed, superuser):
     _, pages = changed
     client.force_login(superuser)
-    home = pages["kortrijk"].get_parent().get_parent()  # not a local service page
-    assert client.post(f"/admin/catalogue/review/{home.pk}/mark/").status_code == 404
-    assert client.get(f"/admin/catalogue/review/{home.pk}/").status_code == 404
-    assert client.post(f"/admin/catalogue/review/{pages['kortrijk'].pk}/").status_code == 405
+    root = Page.objects.get(depth=1)  # not a page of a municipality
+    assert client.post(f"/admin/catalogue/review/{root.pk}/mark/").status_code == 404
+    assert client.get(f"/admin/catalogue/review/{root.pk}/").status_code == 404
+    assert client.put(f"/admin/catalogue/review/{pages['kortrijk'].pk}/").status_code == 405
     for query in ("municipality=abc", "service=-1", "p=999", "municipality=999999", "export=pdf"):
         assert client.get(f"/admin/catalogue/review/?{query}").status_code == 200, query
         assert client.get(f"/admin/catalogue/review/results/?{query}").status_code == 200, query

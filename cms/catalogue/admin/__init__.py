@@ -1,20 +1,15 @@
-"""The catalogue's editorial admin: which local service pages to review and why.
+"""The catalogue's side of the review: which local service pages a user may review because
+their regional service changed, and what changed (review.py, and the ``_changes.html``
+template that lists it).
 
-- review: the flagged pages a user may edit, their municipality and what changed;
-- views: the review of one page, "mark as reviewed" (POST) and the "Services to review"
-  report (under Reports, at /admin/catalogue/review/);
-- panels: the dashboard panel, per municipality.
-
-The hooks that wire them into Wagtail are in cms/catalogue/wagtail_hooks.py.
+The review itself (the dashboard panel, the report, "mark as reviewed", the edit-view
+notice) is one mechanism for every page in ``cms.reviews``, which uses these helpers.
 """
 
-from .panels import ServicesToReviewPanel
-from .review import Change, Flagged, changes_of, flagged_pages
+from .review import Change, changes_of, flagged_pages
 
 __all__ = [
     "Change",
-    "Flagged",
-    "ServicesToReviewPanel",
     "changes_of",
     "flagged_pages",
 ]

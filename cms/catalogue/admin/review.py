@@ -1,4 +1,6 @@
-"""Which local service pages a user must review, and what changed in their regional service.
+"""Which local service pages a user must review because their regional service changed, and
+what changed; and the page helpers the review in ``cms.reviews`` builds on (the user's
+editable pages, the municipalities' home pages).
 
 A page needs review when its regional service's definition changed after the page was last
 reviewed, or when the service was archived (``needs_review_q``). Every list here holds only
@@ -6,7 +8,7 @@ the pages the user may edit, found with Wagtail's page permission policy, so an 
 one municipality never learns about another's pages.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils.html import strip_tags
@@ -37,34 +39,6 @@ class Change:
     @property
     def shows_values(self):
         return bool(self.old or self.new)
-
-
-@dataclass
-class Flagged:
-    """A local page to review, with its municipality and the changes to look at."""
-
-    page: LocalServicePage
-    municipality: Municipality | None
-    changes: list = field(default_factory=list)
-
-    @property
-    def archived(self):
-        return self.page.service.archived
-
-    @property
-    def municipality_name(self):
-        return self.municipality.short_name if self.municipality else ""
-
-    @property
-    def changed_labels(self):
-        return ", ".join(change.label for change in self.changes)
-
-
-@dataclass
-class Group:
-    municipality: Municipality | None
-    items: list = field(default_factory=list)
-    more: int = 0
 
 
 def editable_pages(user):
@@ -180,26 +154,3 @@ def changes_of(page, facts_cache=None):
             old_text = new_text = ""
         changes.append(Change(name, label, old_text, new_text))
     return changes
-
-
-def flagged_with_changes(pages):
-    """``pages`` as :class:`Flagged` items, each with its municipality and changes."""
-    homes = home_paths()
-    cache = {}
-    return [Flagged(page, municipality_of(page, homes), changes_of(page, cache)) for page in pages]
-
-
-def grouped(items, limit=None):
-    """Flagged items per municipality (by short name); at most ``limit`` shown per group."""
-    groups = {}
-    for item in items:
-        key = item.municipality.pk if item.municipality else None
-        groups.setdefault(key, Group(item.municipality)).items.append(item)
-    result = sorted(
-        groups.values(), key=lambda g: g.municipality.short_name if g.municipality else "~"
-    )
-    if limit:
-        for group in result:
-            group.more = max(0, len(group.items) - limit)
-            group.items = group.items[:limit]
-    return result
