@@ -22,9 +22,12 @@ demo: install
 	$(BIN)/python manage.py sync_sites
 	$(BIN)/python manage.py setup_demo
 
+# The development server plus publish_scheduled every minute (go-live and expiry dates,
+# scheduled revisions); Ctrl-C stops both (scripts/devserver.py).
 run: demo
 	@echo "Serving the region at http://localhost:8000/ and each site at http://<slug>.localhost:8000/"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Scheduled publishing runs every minute beside the server; Ctrl-C stops both."
+	$(BIN)/python scripts/devserver.py 127.0.0.1:8000
 
 lint: install
 	$(BIN)/ruff check .
