@@ -18,12 +18,16 @@ from wagtail.contrib.forms.models import FormMixin
 from wagtail.models import Locale, Page
 
 from cms.catalogue.models import LocalServicePage, ServiceIndexPage
+from cms.demo.toolkit import SHARE_TOKEN
 from cms.events.models import EventIndexPage, EventPage
+from cms.feedback.forms import comment_token
+from cms.feedback.models import Feedback
 from cms.locations.models import ContactPage, LocationPage
 from cms.municipalities.config import load_sites
 from cms.municipalities.models import Municipality
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.pages.models import AccessibilityStatementPage, ContentPage, HomePage
+from cms.sharing.models import ShareLink
 
 from .report import SUMMARY
 
@@ -54,6 +58,9 @@ KINDS = (
     ("components", "component overview page"),
     ("form", "public form page"),
     ("not-found", "404 page"),
+    ("feedback-comment", "feedback comment form, after a 'no'"),
+    ("feedback-thanks", "feedback thank-you page"),
+    ("shared-draft", "a draft shared without an account /gedeeld/.../"),
 )
 KIND_NAMES = dict(KINDS)
 
@@ -179,6 +186,17 @@ def _service(home, compare=False):
     return Target(path=path)
 
 
+def _feedback(municipality, tree, kind):
+    """The comment form of a new "no" on /over/, or the thank-you page after it."""
+    page = tree.type(ContentPage).filter(slug="over").live().order_by("path").first()
+    if page is None:
+        return Target(missing="no live content page /over/ on this site")
+    if kind == "feedback-thanks":
+        return Target(path=f"{reverse('feedback:thanks')}?page={page.pk}")
+    vote = Feedback.objects.create(page=page, municipality=municipality, useful=False)
+    return Target(path=f"{reverse('feedback:comment')}?token={comment_token(vote)}")
+
+
 def resolve(spec):
     """The address of ``spec`` in the test database (after the demo content is in)."""
     if spec.site == REGION:
@@ -231,4 +249,11 @@ def resolve(spec):
             return _form_page(home)
         case "not-found":
             return Target(path=MISSING_PATH)
+        case "feedback-comment" | "feedback-thanks":
+            return _feedback(municipality, tree, spec.kind)
+        case "shared-draft":
+            link = ShareLink.for_token(SHARE_TOKEN)
+            if link is None or not link.page.url_path.startswith(home.url_path):
+                return Target(skip="the demo shares a draft on kortrijk's site only")
+            return Target(path=reverse("sharing:draft", args=[SHARE_TOKEN]))
     raise ValueError(f"unknown page kind {spec.kind!r}")

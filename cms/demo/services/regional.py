@@ -14,10 +14,13 @@ from ..datafiles import DATA_DIR, DemoDataError, block, choice, html, load
 
 # The data files of data/services/, in the catalogue's order.
 TOPICS = ("identity", "citizenship", "family", "mobility", "waste", "living", "business", "leisure")
-TITLED = {"title": ("str", True), "description": ("str", True)}
+# *_informal: the text in the informal register ("je"), where it differs
+INFORMAL = {"title_informal": ("str", False), "description_informal": ("str", False)}
+TITLED = {"title": ("str", True), "description": ("str", True), **INFORMAL}
 LINK = {"title": ("str", True), "url": ("url", True)}
 # amount: a string ("20.00"), or missing when it differs per municipality
 COST = {"title": ("str", True), "amount": ("money", False), "description": ("str", False)}
+COST.update(INFORMAL)
 # evidence: what to bring
 REQUIREMENT = {**TITLED, "description": ("str", False), "evidence": (["evidence"], False)}
 # Where a service is offered, wherever it is.
@@ -36,6 +39,8 @@ SCHEMA = {
     "identifier": ("slug", True),
     **dict.fromkeys(("name", "short", "keywords"), ("str", True)),  # short: short description
     "description": ("strings", True),  # paragraphs, like additional and exceptions
+    "short_informal": ("str", False),
+    "description_informal": ("strings", False),
     **dict.fromkeys(("additional", "exceptions"), ("strings", False)),
     "processing_time": ("str", False),
     "service_type": ("service_type", True),  # and the three below: cms.catalogue.vocabularies
@@ -72,6 +77,8 @@ class ServiceSpec:
             "name": values["name"],
             "short_description": values["short"],
             "description": html(values["description"]),
+            "short_description_informal": values.get("short_informal", ""),
+            "description_informal": html(values.get("description_informal", ())),
             "additional_description": html(values.get("additional", ())),
             "exceptions": html(values.get("exceptions", ())),
             "requirements": [requirement(item) for item in values.get("requirements", ())],
@@ -96,7 +103,7 @@ def blocks(kind, items):
 
 def requirement(item):
     """A requirement's block from its checked table: title, description, what to bring."""
-    value = {"title": item["title"], "description": item.get("description", "")}
+    value = {key: item.get(key, "") for key in ("title", "description", *INFORMAL)}
     return block("requirement", {**value, "evidence": list(map(dict, item.get("evidence", ())))})
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from cms.demo.forms import ensure_demo_forms
 from cms.demo.seed import MunicipalityDemo
 from cms.demo.services import seed_services
+from cms.demo.toolkit import seed_toolkit
 from cms.demo.users import MissingGroupError, demo_accounts, ensure_accounts
 from cms.municipalities.models import Municipality
 
@@ -76,6 +77,15 @@ class Command(BaseCommand):
             self.stderr.write(self.style.WARNING(warning))
         changed += services.changed
         self.stdout.write(services.summary())
+        with transaction.atomic():
+            toolkit = [path for m in municipalities for path in seed_toolkit(m, today)]
+        changed += self.outcome(
+            toolkit,
+            _("toolkit: feedback, reviews, drafts and alerts on %(count)d pages")
+            % {"count": len(toolkit)},
+            _("toolkit: unchanged"),
+            [f"  {path}" for path in toolkit],
+        )
         done = _("Demo content and users are in place.") if changed else _("Nothing changed.")
         self.stdout.write(self.style.SUCCESS(done))
         self.write_credentials(accounts.rows)
