@@ -7,8 +7,6 @@ Nothing has to be granted per group, so a new municipality's editors can use bes
 soon as sync_sites has created their groups.
 """
 
-from dataclasses import dataclass
-
 from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail.models import Page
@@ -16,56 +14,14 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from cms.municipalities.access import REGIONAL_EDITORS, editor_group_names
 from cms.municipalities.models import Municipality
+from cms.municipalities.scopes import municipality_scopes
 
 ACTIONS = ("add", "change", "delete", "view")
 
 
-@dataclass(frozen=True)
-class Scopes:
-    """``ids``: the municipalities whose best bets the user manages (None: every one);
-    ``regional``: whether they manage the regional ones."""
-
-    ids: frozenset | None
-    regional: bool
-
-    @property
-    def any(self):
-        return self.ids is None or bool(self.ids) or self.regional
-
-    def allows(self, municipality_id):
-        if municipality_id is None:
-            return self.regional
-        return self.ids is None or municipality_id in self.ids
-
-    def filter(self):
-        """A Q on BestBet for the best bets in scope."""
-        if self.ids is None:
-            return Q()
-        condition = Q(municipality_id__in=self.ids)
-        if self.regional:
-            condition |= Q(municipality__isnull=True)
-        return condition
-
-
-NO_SCOPE = Scopes(ids=frozenset(), regional=False)
-
-
 def best_bet_scopes(user):
-    if user is None or not user.is_active or not user.is_authenticated:
-        return NO_SCOPE
-    if user.is_superuser:
-        return Scopes(ids=None, regional=True)
-    cached = getattr(user, "_best_bet_scopes", None)
-    if cached is not None:
-        return cached
-    names = set(Group.objects.filter(user=user).values_list("name", flat=True))
-    ids = set()
-    for pk, slug in Municipality.objects.values_list("pk", "slug"):
-        if names & set(editor_group_names(slug)):
-            ids.add(pk)
-    scopes = Scopes(ids=frozenset(ids), regional=REGIONAL_EDITORS in names)
-    user._best_bet_scopes = scopes
-    return scopes
+    """The municipalities whose best bets the user manages, and whether the regional ones."""
+    return municipality_scopes(user)
 
 
 def municipality_trees(municipality):

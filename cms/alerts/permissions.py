@@ -7,66 +7,20 @@ add and change, "<slug> moderators" also delete and publish, "regional editors" 
 that municipality's alerts, "regional editors" the regional ones, superusers every one.
 """
 
-from dataclasses import dataclass
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms.municipalities.access import REGIONAL_EDITORS, editor_group_names
-from cms.municipalities.models import Municipality
+from cms.municipalities.scopes import municipality_scopes
 
-__all__ = ["AlertPermissionPolicy", "Scopes", "alert_scopes"]
-
-
-@dataclass(frozen=True)
-class Scopes:
-    """``ids``: the municipalities whose alerts the user manages (None: every one);
-    ``regional``: whether they manage the regional ones."""
-
-    ids: frozenset | None
-    regional: bool
-
-    def allows(self, municipality_id):
-        if municipality_id is None:
-            return self.regional
-        return self.ids is None or municipality_id in self.ids
-
-    def filter(self):
-        """A Q on Alert for the alerts in scope."""
-        if self.ids is None:
-            return Q()
-        condition = Q(municipality_id__in=self.ids)
-        if self.regional:
-            condition |= Q(municipality__isnull=True)
-        return condition
-
-    def municipalities(self):
-        if self.ids is None:
-            return Municipality.objects.all()
-        return Municipality.objects.filter(pk__in=self.ids)
-
-
-NO_SCOPE = Scopes(ids=frozenset(), regional=False)
+__all__ = ["AlertPermissionPolicy", "alert_scopes"]
 
 
 def alert_scopes(user):
-    """The user's scopes, looked up once per user object (that is, per request)."""
-    if user is None or not user.is_active or not user.is_authenticated:
-        return NO_SCOPE
-    if user.is_superuser:
-        return Scopes(ids=None, regional=True)
-    cached = getattr(user, "_alert_scopes", None)
-    if cached is None:
-        names = set(user.groups.values_list("name", flat=True))
-        ids = {
-            pk
-            for pk, slug in Municipality.objects.values_list("pk", "slug")
-            if names & set(editor_group_names(slug))
-        }
-        cached = user._alert_scopes = Scopes(ids=frozenset(ids), regional=REGIONAL_EDITORS in names)
-    return cached
+    """The municipalities whose alerts the user manages, and whether the regional ones."""
+    return municipality_scopes(user)
 
 
 def _group_names(instance):
