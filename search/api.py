@@ -9,11 +9,9 @@ suggestion, whether the fallback backend answered, and the paging.
 
 import dataclasses
 
-from django.urls import path
-from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from cms.core.api import PublicAPIView
 from cms.municipalities.models import Municipality
 
 from .models import BestBet
@@ -41,17 +39,11 @@ def hit_data(hit):
     return data
 
 
-class SearchAPIView(APIView):
+class SearchAPIView(PublicAPIView):
     """Registered on the API router like the other endpoints (cms/api/urls.py)."""
 
     # The router looks up endpoints by model; this one answers with search hits.
     model = Hit
-    authentication_classes = []
-    permission_classes = [AllowAny]
-
-    @classmethod
-    def get_urlpatterns(cls):
-        return [path("", cls.as_view(), name="listing")]
 
     def get(self, request):
         municipality = Municipality.for_request(request)

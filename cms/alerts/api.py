@@ -7,13 +7,11 @@ the urgent ones of every municipality. Most severe first, then the newest. ``?se
 that names it, and ``?site=`` is refused as on the other endpoints (the host decides).
 """
 
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from cms.core.api import PublicAPIView
 from cms.municipalities.models import Municipality
 
 from .models import Alert, Severity, sorted_alerts
@@ -73,16 +71,10 @@ def alert_data(alert, request):
     }
 
 
-class AlertsAPIView(APIView):
+class AlertsAPIView(PublicAPIView):
     """Registered on the API router like the other endpoints (cms/api/urls.py)."""
 
     model = Alert
-    authentication_classes = []
-    permission_classes = [AllowAny]
-
-    @classmethod
-    def get_urlpatterns(cls):
-        return [path("", cls.as_view(), name="listing")]
 
     def get(self, request):
         try:

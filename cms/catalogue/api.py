@@ -15,11 +15,10 @@ the host decides the site and ``?site=`` is refused.
 from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.views import APIView
 from wagtail.models import Locale
 
+from cms.core.api import PublicAPIView
 from cms.municipalities.models import Municipality
 
 from .cpsv import municipality_graph, region_graph, to_jsonld
@@ -105,12 +104,10 @@ def local_summary(page, request):
     }
 
 
-class CatalogueAPIView(APIView):
+class CatalogueAPIView(PublicAPIView):
     """Registered on the API router like the other endpoints (cms/api/urls.py)."""
 
     model = RegionalService
-    authentication_classes = []
-    permission_classes = [AllowAny]
     view = "services"
 
     @classmethod
