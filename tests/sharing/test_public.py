@@ -49,6 +49,14 @@ def test_a_live_page_shows_its_newer_draft_not_the_published_version(client):
     )
 
 
+def test_a_shared_draft_asks_for_no_feedback_while_the_published_page_does(client):
+    page = live_page_with_draft("kortrijk", "Afvalkalender 2025", "Afvalkalender 2026")
+    _link, token = share(page)
+    assert "Was deze pagina nuttig?" not in get(client, url(token)).content.decode()
+    public = get(client, page.url_path.removeprefix("/kortrijk")).content.decode()
+    assert "Was deze pagina nuttig?" in public
+
+
 def test_the_draft_is_never_indexed_or_cached(client):
     page = draft_page("kortrijk", "Geheim concept")
     _link, token = share(page)
