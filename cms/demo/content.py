@@ -1,9 +1,8 @@
-"""Building blocks of the demo content, the bodies of the standard pages (data/pages.toml)
-and the news articles: six per municipality, one per topic, each topic in a few variants
-(data/news.toml says how they are dealt out and what the texts may use).
+"""Building blocks of the demo content, the bodies of the standard pages (data/pages.toml) and the
+news articles: six per municipality, one per topic, each topic in a few variants (data/news.toml
+says how they are dealt out and what the texts may use).
 
-Everything here only describes pages (``PageSpec``); ``cms.demo.seed`` writes them.
-"""
+Everything here only describes pages (``PageSpec``); ``cms.demo.seed`` writes them."""
 
 import datetime as dt
 import zlib
@@ -130,13 +129,12 @@ class Local:
     def standard_body(self, body):
         """A standard page's body (data/pages.toml) for this municipality."""
         m, facts = self.municipality, self.facts
-        words = self.words(count=f"{facts.inhabitants or 0:,}".replace(",", "."))
+        count = f"{facts.inhabitants or 0:,}".replace(",", ".")
+        words = self.words(count=count, names=join_words(facts.deelgemeenten), intro=facts.intro)
         figures = [FIGURES["inhabitants"]] if facts.inhabitants else []
         figures.append(FIGURES["villages" if len(facts.deelgemeenten) > 1 else "no_villages"])
-        words["names"] = join_words(facts.deelgemeenten)
-        figures = " ".join(figure.format(**words) for figure in figures)
-        extra = {"address": m.address, "postcode": m.postcode, "city": m.city}
-        words.update(intro=facts.intro, history=facts.history, figures=figures, **extra)
+        words["figures"] = " ".join(figure.format(**words) for figure in figures)
+        words.update(history=facts.history, address=m.address, postcode=m.postcode, city=m.city)
         return body_blocks(body, words)
 
 

@@ -1,13 +1,12 @@
 """The demo's data files under cms/demo/data/: TOML, read like the sites/ files, each checked
-against a schema (cms.core.tomlschema), so a wrong file is refused with the file, the key and
-what is wrong. The kinds below are the demo's own: vocabulary codes, amounts, times,
-weekdays, opening hours and body blocks.
+against a schema (cms.core.tomlschema), so a wrong file is refused with the file, the key and what
+is wrong. The kinds below are the demo's own: vocabulary codes, amounts, times, weekdays, opening
+hours and body blocks.
 
 Read here too: the facts of each demo municipality that the demo content is written from,
 data/municipalities/<slug>.toml (its ``[services]`` and ``[local.*]`` tables: read by
-cms.demo.services.local); ``_default.toml``: those of a municipality without a file.
-Plausible, not authoritative: inhabitant counts are rounded, venue addresses illustrative.
-"""
+cms.demo.services.local); ``_default.toml``: those of a municipality without a file. Plausible, not
+authoritative: inhabitant counts are rounded, venue addresses illustrative."""
 
 import re
 from pathlib import Path
@@ -38,12 +37,14 @@ def _matching(pattern, what, convert=str):
     return check
 
 
-def choice(*options, convert=None):
-    """A kind: one of ``options`` (``convert`` turns it into the value to use)."""
+def choice(*options, convert=None, what=None):
+    """A kind: one of ``options`` (``convert`` turns it into the value to use); anything else
+    is refused as not ``what``, by default a list of the options."""
+    what = what or f"one of {', '.join(map(repr, options))}"
 
     def check(value):
         if value not in options:
-            raise Invalid(f"{value!r} is not one of {', '.join(map(repr, options))}")
+            raise Invalid(f"{value!r} is not {what}")
         return convert(value) if convert else value
 
     return check

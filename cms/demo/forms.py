@@ -1,10 +1,9 @@
 """Demo form pages: a contact form and a "report a problem" form under each home page
 (data/forms.toml).
 
-Idempotent like the rest of the demo: a form is created only when its slug is free under
-the home page, and the accessibility statement is pointed at the report form only when it
-points nowhere yet, is live and has no draft.
-"""
+Idempotent like the rest of the demo: a form is created only when its slug is free under the home
+page, and the accessibility statement is pointed at the report form only when it points nowhere yet,
+is live and has no draft."""
 
 from cms.forms.models import FormField, FormPage
 from cms.pages.models import AccessibilityStatementPage
@@ -16,8 +15,6 @@ from .seed import add_missing
 
 CONTACT_SLUG = "contactformulier"
 REPORT_SLUG = "probleem-melden"
-
-
 TYPES = choice(*(value for value, _label in FormField._meta.get_field("field_type").flatchoices))
 FIELD = {"label": ("str", True), "field_type": ("field_type", True), "required": ("bool", False)}
 FIELD.update(help_text=("str", False), choices=("strings", False))

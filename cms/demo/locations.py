@@ -47,26 +47,23 @@ def location_slugs(municipality):
     return {"hall": town_hall_slug(municipality), "library": LIBRARY, "recycling": RECYCLING}
 
 
-def _page(local, key, slug, hours, *closed, **fields):
-    """A location page with the texts of ``key`` in locations.toml, open ``hours`` and closed
-    on their closing days and on ``closed`` (date, reason) pairs."""
+def _page(local, key, slug, periods, *closed, **fields):
+    """A location page with the texts of ``key`` in locations.toml, open ``periods`` and closed
+    on the municipality's closing days and on ``closed`` (date, reason) pairs."""
     words = local.words()
-    days = {day.date: day.reason for day in hours.closed}
-    for date, reason in closed:
-        days.setdefault(date, reason)
+    days = dict(closed) | {day.date: day.reason for day in local.municipality.opening_hours.closed}
     closing = tuple(ClosingDay(date, reason) for date, reason in sorted(days.items()))
-    fields["hours"] = stream_data(WeeklyHours(periods=hours.periods, closed=closing))
+    fields["hours"] = stream_data(WeeklyHours(periods=periods, closed=closing))
     fields["accessibility"] = PAGES[key]["accessibility"].format(**words)
     return render(LocationPage, {**PAGES[key], "slug": slug}, words, **fields)
 
 
 def _venue(local, key, slug, venue, *closed, **fields):
-    """The library or the recycling park: the hours of its pattern and the town's closing days."""
+    """The library or the recycling park: the hours of its pattern."""
     m = local.municipality
     pattern = WeeklyHours.from_config(PAGES[key]["hours"][venue.hours], key=key)
-    hours = WeeklyHours(periods=pattern.periods, closed=m.opening_hours.closed)
     address = {"address": venue.address, "postcode": m.postcode, "city": m.city}
-    return _page(local, key, slug, hours, *closed, **address, **fields)
+    return _page(local, key, slug, pattern.periods, *closed, **address, **fields)
 
 
 def location_specs(local):
@@ -75,13 +72,11 @@ def location_specs(local):
     fallback = {"address": m.address, "postcode": m.postcode, "city": m.city}
     desk = match.groupdict() if match else fallback
     contact = {"phone": m.desk_phone, "email": m.email, "appointment_url": m.desk_appointment_url}
-    specs = [_page(local, "town_hall", town_hall_slug(m), m.opening_hours, **desk, **contact)]
+    hall = _page(local, "town_hall", town_hall_slug(m), m.opening_hours.periods, **desk, **contact)
     inventory = next_weekday(local.today + dt.timedelta(days=45), 0)
     closed = (inventory, PAGES["library"]["inventory"])
     email = PAGES["library"]["email"].format(**local.words())
-    specs.append(
-        _venue(local, "library", LIBRARY, facts.library, closed, phone=m.phone, email=email)
-    )
-    if facts.recycling:
-        specs.append(_venue(local, "recycling", RECYCLING, facts.recycling))
-    return specs
+    library = _venue(local, "library", LIBRARY, facts.library, closed, phone=m.phone, email=email)
+    if not facts.recycling:
+        return [hall, library]
+    return [hall, library, _venue(local, "recycling", RECYCLING, facts.recycling)]

@@ -1,9 +1,7 @@
 """Write the demo content of one municipality into its Dutch page tree, idempotently.
 
-A page is created only when its slug is free under its parent; an existing page only gets a
-body when its body is empty, it is live and it has no unpublished draft. Nothing else is
-touched.
-"""
+A page is created only when its slug is free under its parent; an existing page only gets a body
+when its body is empty, it is live and it has no unpublished draft. Nothing else is touched."""
 
 from django.utils.translation import gettext as _
 
@@ -44,10 +42,6 @@ class MunicipalityDemo:
         self.local = Local(municipality, today)
         self.slug = municipality.slug
         self.created, self.filled, self.warnings = [], [], []
-
-    @property
-    def changed(self):
-        return bool(self.created or self.filled)
 
     def run(self):
         home = self.local.municipality.site.root_page.specific

@@ -4,7 +4,7 @@ and alerts. Each part is added once; a second run changes nothing."""
 
 import datetime as dt
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -16,6 +16,7 @@ from cms.sharing.models import ShareLink, hash_token
 
 from .content import TEXT, render
 from .datafiles import DATA_DIR, load
+from .users import demo_user
 
 # The demo's shared draft opens at /gedeeld/<SHARE_TOKEN>/ on kortrijk.localhost: a known
 # token, like the demo passwords (setup_demo only runs with DEBUG on).
@@ -39,7 +40,7 @@ def seed_toolkit(municipality, today):
     pages given something."""
     prefix = f"/{municipality.slug}/"
     pages = {p.url_path: p for p in Page.objects.filter(url_path__startswith=prefix)}
-    done = []
+    editor, done = demo_user("editor", municipality), []
     for entry in DATA["feedback"]:
         page = pages.get(entry["page"])
         if page and not Feedback.objects.filter(page=page).exists():
@@ -64,22 +65,23 @@ def seed_toolkit(municipality, today):
             PageReview.objects.create(
                 page=page,
                 review_on=today + dt.timedelta(days=entry["due_in_days"]),
-                owner_user=_editor(municipality) if owner == "editor" else None,
+                owner_user=editor if owner == "editor" else None,
                 owner_group=Group.objects.filter(name=f"{municipality.slug} {owner}").first(),
             )
             done.append(page.url_path)
     for entry in DATA["drafts"]:
         parent = pages.get(entry["parent"])
+        path = f"{entry['parent']}{entry['slug']}/"
         if parent and not parent.get_children().filter(slug=entry["slug"]).exists():
-            pages[f"{entry['parent']}{entry['slug']}/"] = _draft(parent, entry, municipality)
-            done.append(f"{entry['parent']}{entry['slug']}/")
+            pages[path] = _draft(parent, entry, editor)
+            done.append(path)
     for entry in DATA["alerts"]:
         if entry.get("municipality", municipality.slug) == municipality.slug:
-            done += _alert(entry, municipality, pages)
+            done += _alert(entry, municipality, pages, editor)
     return done
 
 
-def _alert(entry, municipality, pages):
+def _alert(entry, municipality, pages, editor):
     """The alert of ``entry`` (regional ones with the first municipality), unless there is one
     with its title."""
     if Alert.objects.filter(title=entry["title"]).exists():
@@ -89,20 +91,16 @@ def _alert(entry, municipality, pages):
         municipality=municipality if local else None,
         page=pages.get(entry.get("page")),
         link_page=pages.get(entry.get("link_page")),
-        **{key: entry[key] for key in ("severity", "title", "text") if key in entry},
+        **{key: entry[key] for key in ("severity", "title", "text")},
         link_url=entry.get("link_url", ""),
         starts_at=now,
         ends_at=now + dt.timedelta(days=entry["days"]),
     )
-    alert.save_revision(user=_editor(municipality) if local else None).publish()
+    alert.save_revision(user=editor if local else None).publish()
     return [entry.get("page", f"{municipality.slug if local else 'regio'}: {alert.title}")]
 
 
-def _editor(municipality):
-    return User.objects.filter(username=f"editor-{municipality.slug}").first()
-
-
-def _draft(parent, entry, municipality):
+def _draft(parent, entry, editor):
     """A page that was never published, published on schedule when the entry says so."""
     now = timezone.now()
     page = render(ContentPage, entry, {}).build(parent.locale)
@@ -120,7 +118,7 @@ def _draft(parent, entry, municipality):
             include_descendants=True,
             recipient=entry["shared"],
             token_hash=hash_token(SHARE_TOKEN),
-            created_by=_editor(municipality),
+            created_by=editor,
             expires_at=now + dt.timedelta(days=7),
         )
     return page

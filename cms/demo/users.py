@@ -1,8 +1,7 @@
 """The demo accounts: one superuser, and an editor and a moderator per municipality.
 
-Their passwords are public (the user name, or "admin"), which is why setup_demo refuses to
-run without DEBUG.
-"""
+Their passwords are public (the user name, or "admin"), which is why setup_demo refuses to run
+without DEBUG."""
 
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -34,6 +33,11 @@ class DemoAccount:
     superuser: bool = False
 
 
+def demo_user(role, municipality):
+    """The ``role`` account of ``municipality`` ("editor", "moderator"), if setup_demo made it."""
+    return get_user_model().objects.filter(username=f"{role}-{municipality.slug}").first()
+
+
 def demo_accounts(municipalities):
     accounts = [DemoAccount("admin", "admin", _("superuser"), NAMES["admin"], superuser=True)]
     for m in municipalities:
@@ -46,15 +50,13 @@ def demo_accounts(municipalities):
 
 
 def ensure_accounts(accounts):
-    """Create the accounts that are missing and add them to their group. An existing user
-    keeps its password, name and flags; it only joins its group when it is not in it yet.
-    Returns ``rows`` (each account, and whether it was created now), ``created``, ``joined``.
-    """
+    """Create the accounts that are missing and add them to their group. An existing user keeps its
+    password, name and flags; it only joins its group when it is not in it yet. Returns ``rows``
+    (each account, and whether it was created now), ``created``, ``joined``."""
     user_model = get_user_model()
     wanted = {account.group for account in accounts if account.group}
     groups = {group.name: group for group in Group.objects.filter(name__in=wanted)}
-    missing = sorted(wanted - set(groups))
-    if missing:
+    if missing := sorted(wanted - set(groups)):
         raise MissingGroupError(", ".join(missing))
     found = user_model.objects.filter(username__in=[account.username for account in accounts])
     users = {user.username: user for user in found.prefetch_related("groups")}

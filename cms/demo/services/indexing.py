@@ -1,13 +1,11 @@
 """Index the seeded catalogue once, at the end, rather than on every save.
 
-Each local page is saved three times while it is seeded (created, published by the sync,
-published again with its local facts); Wagtail's search index, its reference index and the
-joint search index would each be updated every time. ``indexing_deferred()`` turns that
-off for the duration (the reference index with Wagtail's own switch, the others by
-disconnecting their receivers), and then indexes every object the seed touched once, in
-bulk.
-The receivers are restored whatever happens; the objects are only indexed on success.
-"""
+Each local page is saved three times while it is seeded (created, published by the sync, published
+again with its local facts); Wagtail's search index, its reference index and the joint search index
+would each be updated every time. ``indexing_deferred()`` turns that off for the duration (the
+reference index with Wagtail's own switch, the others by disconnecting their receivers), and then
+indexes every object the seed touched once, in bulk. The receivers are restored whatever happens;
+the objects are only indexed on success."""
 
 from contextlib import contextmanager
 

@@ -1,20 +1,17 @@
-"""Local variations on the local service pages, written as an editor of the municipality
-would: one new revision per page, published. What each municipality writes (its prices,
-e-loket, desk habits, opt-outs, its own costs and texts) is its profile: the ``[services]``
-and ``[local.<identifier>]`` tables of data/municipalities/<slug>.toml; channel names and
-cost notes are in data/channels.toml. Plausible, not the real tariffs.
+"""Local variations on the local service pages, written as an editor of the municipality would: one
+new revision per page, published. What each municipality writes (its prices, e-loket, desk habits,
+opt-outs, its own costs and texts) is its profile: the ``[services]`` and ``[local.<identifier>]``
+tables of data/municipalities/<slug>.toml; channel names and cost notes are in data/channels.toml.
+Plausible, not the real tariffs.
 
-Only an untouched page gets them: live, with no draft, no channels and no revision but the
-one the catalogue sync made. A page anyone has worked on since (the demo itself, or an
-editor who republished a page the demo opted out of) is left alone, so a second run
-changes nothing.
-"""
+Only an untouched page gets them: live, with no draft, no channels and no revision but the one the
+catalogue sync made. A page anyone has worked on since (the demo itself, or an editor who
+republished a page the demo opted out of) is left alone, so a second run changes nothing."""
 
 import datetime as dt
 from decimal import Decimal
 from types import SimpleNamespace
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count
 from wagtail.models import Revision
 
@@ -22,19 +19,12 @@ from cms.catalogue.models import LocalServicePage
 from cms.catalogue.vocabularies import ChannelType
 from cms.core.blocks import stream_data
 from cms.core.opening_hours import WeeklyHours
-from cms.core.tomlschema import Invalid
 from cms.locations.models import ContactPage, LocationPage
 
-from ..datafiles import DATA_DIR, block, data_files, html, load
+from ..datafiles import DATA_DIR, block, choice, data_files, html, load
 from ..locations import RECYCLING, location_slugs
+from ..users import ROLES, demo_user
 from .regional import COST, REQUIREMENT, SPECS_BY_ID, TITLED, blocks, requirement
-
-
-def _service(value):
-    if value not in SPECS_BY_ID:
-        raise Invalid(f"{value!r} is not a regional service (data/services/)")
-    return value
-
 
 SERVICES = {
     "eid": ("money", True),  # the eID's normal procedure here
@@ -46,6 +36,7 @@ SERVICES = {
     "hours": ("hours", False),  # the population desk's hours on appointment
     "recycling_park_of": ("slug", False),  # the neighbour whose recycling park it uses
 }
+SERVICE = choice(*SPECS_BY_ID, what="a regional service (data/services/)")
 DEFAULTS = {"eloket": "", "rises": (), "opt_out": (), "hours": None, "recycling_park_of": ""}
 LOCAL_PAGE = {"costs": ([{**COST, "amount": ("money", True)}], False)}
 LOCAL_PAGE.update(dict.fromkeys(("conditions", "description"), ("strings", False)))
@@ -85,7 +76,7 @@ def local_page(values):
 
 def load_profile(path):
     """The profile in a municipality's data file: ``profile.eid``, ``profile.pages``..."""
-    valid = load(path, SCHEMA, {"service": _service}, part=True)
+    valid = load(path, SCHEMA, {"service": SERVICE}, part=True)
     pages = {key: local_page(values) for key, values in valid.get("local", {}).items()}
     return SimpleNamespace(**{**DEFAULTS, **valid["services"]}, pages=pages)
 
@@ -129,10 +120,7 @@ class LocalVariations:
         self.profile = PROFILES.get(municipality.slug, DEFAULT_PROFILE)
         # The demo accounts, when setup_demo made them: the editor writes, the moderator
         # publishes (editors cannot publish).
-        self.editor, self.moderator = (
-            get_user_model().objects.filter(username=f"{role}-{municipality.slug}").first()
-            for role in ("editor", "moderator")
-        )
+        self.editor, self.moderator = (demo_user(role, municipality) for role in ROLES)
         self.locations = self._locations()
 
     def _locations(self):
@@ -165,8 +153,7 @@ class LocalVariations:
                 opted_out.append(page.url_path)
                 continue
             self.fill(page, spec)
-            revision = page.save_revision(user=self.editor, log_action=True)
-            revision.publish(user=self.moderator)
+            page.save_revision(user=self.editor, log_action=True).publish(user=self.moderator)
             filled.append(page.url_path)
         return filled, opted_out
 

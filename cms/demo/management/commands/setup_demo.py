@@ -43,7 +43,6 @@ class Command(BaseCommand):
                 % {"groups": error}
             ) from error
         changed = self.outcome(
-            accounts.created or accounts.joined,
             _("users: created %(created)d, added %(joined)d to their group")
             % {"created": len(accounts.created), "joined": len(accounts.joined)},
             _("users: unchanged"),
@@ -63,7 +62,6 @@ class Command(BaseCommand):
                 self.stderr.write(self.style.WARNING(f"{report.slug}: {warning}"))
             counts = {"created": len(report.created), "filled": len(report.filled)}
             changed += self.outcome(
-                report.changed,
                 _("%(slug)s: created %(created)d pages, filled the body of %(filled)d")
                 % {"slug": report.slug, **counts},
                 _("%(slug)s: unchanged") % {"slug": report.slug},
@@ -80,7 +78,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             toolkit = [path for m in municipalities for path in seed_toolkit(m, today)]
         changed += self.outcome(
-            toolkit,
             _("toolkit: feedback, reviews, drafts and alerts on %(count)d pages")
             % {"count": len(toolkit)},
             _("toolkit: unchanged"),
@@ -90,23 +87,21 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(done))
         self.write_credentials(accounts.rows)
 
-    def outcome(self, changed, summary, unchanged, details):
-        """Write ``summary`` and, with ``-v 2``, the lines of ``details`` when something
-        changed, else ``unchanged``; return whether something changed."""
-        self.stdout.write(summary if changed else unchanged)
-        for line in details if changed and self.verbose else ():
+    def outcome(self, summary, unchanged, details):
+        """Write ``summary`` and, with ``-v 2``, the lines of ``details`` (one per change),
+        or ``unchanged`` when there are none; return whether there were."""
+        self.stdout.write(summary if details else unchanged)
+        for line in details if self.verbose else ():
             self.stdout.write(line)
-        return bool(changed)
+        return bool(details)
 
     def municipalities(self, slugs):
         municipalities = list(Municipality.objects.select_related("site__root_page"))
         if not municipalities:
             raise CommandError(_("No municipalities yet: run `manage.py sync_sites` first."))
-        unknown = sorted(set(slugs) - {municipality.slug for municipality in municipalities})
-        if unknown:
-            raise CommandError(
-                _("Unknown municipalities: %(slugs)s.") % {"slugs": ", ".join(unknown)}
-            )
+        if unknown := sorted(set(slugs) - {m.slug for m in municipalities}):
+            message = _("Unknown municipalities: %(slugs)s.") % {"slugs": ", ".join(unknown)}
+            raise CommandError(message)
         return [m for m in municipalities if not slugs or m.slug in slugs]
 
     def write_credentials(self, rows):
