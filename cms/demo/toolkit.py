@@ -36,8 +36,7 @@ DATA = load(DATA_DIR / "toolkit.toml", SCHEMA)
 
 
 def seed_toolkit(municipality, today):
-    """Add what data/toolkit.toml describes for ``municipality``; return the paths of the
-    pages given something."""
+    """Add what data/toolkit.toml describes for ``municipality``; return what was added."""
     prefix = f"/{municipality.slug}/"
     pages = {p.url_path: p for p in Page.objects.filter(url_path__startswith=prefix)}
     editor, done = demo_user("editor", municipality), []
@@ -46,14 +45,13 @@ def seed_toolkit(municipality, today):
         if page and not Feedback.objects.filter(page=page).exists():
             answers = [True] * entry["yes"] + [False] * entry["no"]
             comments = list(entry.get("comments", ()))
-            step = entry["months"] * 30 // len(answers)
             Feedback.objects.bulk_create(
                 Feedback(
                     page=page,
                     municipality=municipality,
                     useful=useful,
                     comment="" if useful or not comments else comments.pop(0),
-                    created=today - dt.timedelta(days=step * i),
+                    created=today - dt.timedelta(days=entry["months"] * 30 * i // len(answers)),
                 )
                 for i, useful in enumerate(answers)
             )
@@ -61,12 +59,12 @@ def seed_toolkit(municipality, today):
     for entry in DATA["reviews"]:
         page = pages.get(entry["page"])
         if page and not PageReview.objects.filter(page=page).exists():
-            owner = entry.get("owner")
+            team = f"{municipality.slug} {entry.get('owner')}"  # "<slug> moderators"
             PageReview.objects.create(
                 page=page,
                 review_on=today + dt.timedelta(days=entry["due_in_days"]),
-                owner_user=editor if owner == "editor" else None,
-                owner_group=Group.objects.filter(name=f"{municipality.slug} {owner}").first(),
+                owner_user=editor if entry.get("owner") == "editor" else None,
+                owner_group=Group.objects.filter(name=team).first(),
             )
             done.append(page.url_path)
     for entry in DATA["drafts"]:
@@ -82,8 +80,7 @@ def seed_toolkit(municipality, today):
 
 
 def _alert(entry, municipality, pages, editor):
-    """The alert of ``entry`` (regional ones with the first municipality), unless there is one
-    with its title."""
+    """The alert of ``entry`` unless one has its title (a regional one: with the first town)."""
     if Alert.objects.filter(title=entry["title"]).exists():
         return []
     now, local = timezone.now(), "municipality" in entry
@@ -91,8 +88,7 @@ def _alert(entry, municipality, pages, editor):
         municipality=municipality if local else None,
         page=pages.get(entry.get("page")),
         link_page=pages.get(entry.get("link_page")),
-        **{key: entry[key] for key in ("severity", "title", "text")},
-        link_url=entry.get("link_url", ""),
+        **{key: entry.get(key, "") for key in ("severity", "title", "text", "link_url")},
         starts_at=now,
         ends_at=now + dt.timedelta(days=entry["days"]),
     )
@@ -103,14 +99,13 @@ def _alert(entry, municipality, pages, editor):
 def _draft(parent, entry, editor):
     """A page that was never published, published on schedule when the entry says so."""
     now = timezone.now()
-    page = render(ContentPage, entry, {}).build(parent.locale)
-    page.live = False
+    page = render(ContentPage, entry, {}, live=False).build(parent.locale)
     parent.add_child(instance=page)
     page.save_revision()
     if "go_live_in" in entry:
         page.go_live_at = now + dt.timedelta(minutes=entry["go_live_in"])
-        if "expire_in" in entry:
-            page.expire_at = now + dt.timedelta(minutes=entry["expire_in"])
+        expire_in = entry.get("expire_in")
+        page.expire_at = now + dt.timedelta(minutes=expire_in) if expire_in else None
         page.save_revision().publish()
     if "shared" in entry:
         ShareLink.objects.create(
