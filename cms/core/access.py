@@ -24,12 +24,18 @@ def permitted_roots(user):
     return user._municipality_tree_roots
 
 
-def permitted_tree_filter(user):
-    """A Q matching the pages under any page the user holds a permission on."""
+def paths_q(paths, prefix=""):
+    """A Q matching the pages under any of ``paths`` (none when empty); ``prefix``
+    ("page__") applies it to a model with a page foreign key."""
     condition = Q(pk__in=[])
-    for root in permitted_roots(user):
-        condition |= Q(path__startswith=root)
+    for path in paths:
+        condition |= Q(**{f"{prefix}path__startswith": path})
     return condition
+
+
+def permitted_tree_filter(user, prefix=""):
+    """A Q matching the pages under any page the user holds a permission on."""
+    return paths_q(permitted_roots(user), prefix)
 
 
 def in_own_trees(user, page):

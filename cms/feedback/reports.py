@@ -12,7 +12,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.core.access import permitted_roots
+from cms.core.access import permitted_tree_filter
 from cms.municipalities.models import Municipality
 
 from .models import Feedback
@@ -31,10 +31,7 @@ def rows_for(user):
     rows = Feedback.objects.all()
     if user.is_superuser:
         return rows
-    condition = Q(pk__in=[])
-    for root in permitted_roots(user):
-        condition |= Q(page__path__startswith=root)
-    return rows.filter(condition)
+    return rows.filter(permitted_tree_filter(user, "page__"))
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from cms.catalogue.admin.review import home_paths
 from cms.catalogue.models import LocalServicePage
 from cms.catalogue.models.review import needs_review_q
+from cms.core.access import paths_q
 from cms.events.models import EventPage
+from cms.municipalities.trees import home_paths
 from cms.news.models import NewsArticlePage
 
 from .models import PageReview
@@ -143,11 +144,11 @@ class Schedule:
 
     def in_trees_q(self, municipality=None):
         """Pages in the municipalities' trees (every language's), or in one's."""
-        query = Q(pk__in=[])
-        for path, owner in self.homes.items():
-            if municipality is None or owner.pk == municipality.pk:
-                query |= Q(path__startswith=path)
-        return query
+        return paths_q(
+            path
+            for path, owner in self.homes.items()
+            if municipality is None or owner.pk == municipality.pk
+        )
 
     def _limit(self, months):
         """Pages whose review base is before this moment are due."""

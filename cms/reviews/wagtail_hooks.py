@@ -9,7 +9,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.catalogue.admin.review import home_paths
+from cms.municipalities.trees import home_paths
 
 from .actions import MARK_REVIEWED, UPDATE, MarkReviewedFormatter, UpdateFormatter
 from .admin import urls

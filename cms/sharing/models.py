@@ -16,7 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from cms.municipalities.trees import editable_pages
 
 DEFAULT_DAYS = 7
 MAX_DAYS = 30
@@ -28,11 +29,6 @@ RECIPIENT_MAX_LENGTH = 100
 
 def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def editable_pages(user):
-    """The pages ``user`` may edit: their own municipality's trees (all for a superuser)."""
-    return PagePermissionPolicy().instances_user_has_permission_for(user, "change")
 
 
 def can_share(user, page):

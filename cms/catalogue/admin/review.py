@@ -1,6 +1,5 @@
 """Which local service pages a user must review because their regional service changed, and
-what changed; and the page helpers the review in ``cms.reviews`` builds on (the user's
-editable pages, the municipalities' home pages).
+what changed, for the review in ``cms.reviews``.
 
 A page needs review when its regional service's definition changed after the page was last
 reviewed, or when the service was archived (``needs_review_q``). Every list here holds only
@@ -10,14 +9,12 @@ one municipality never learns about another's pages.
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.municipalities.models import Municipality
+from cms.municipalities.trees import editable_pages, tree_q
 
 from ..models import FACT_FIELDS, LocalServicePage, RegionalService
 from ..models.review import needs_review_q
@@ -41,11 +38,6 @@ class Change:
         return bool(self.old or self.new)
 
 
-def editable_pages(user):
-    """The pages ``user`` may edit (every page for a superuser)."""
-    return PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-
-
 def can_edit(user, page):
     return page.permissions_for_user(user).can_edit()
 
@@ -64,37 +56,8 @@ def flagged_pages(user, municipality=None, service=None):
     )
 
 
-def home_paths():
-    """{path of a home page (every language's): municipality}, in one query."""
-    municipalities = {
-        m.site.root_page.translation_key: m
-        for m in Municipality.objects.select_related("site__root_page")
-    }
-    homes = Page.objects.filter(translation_key__in=municipalities, depth=2)
-    return {path: municipalities[key] for path, key in homes.values_list("path", "translation_key")}
-
-
-def tree_q(municipality):
-    """Pages in any of ``municipality``'s language trees."""
-    paths = [path for path, m in home_paths().items() if m.pk == municipality.pk]
-    query = Q(pk__in=[])
-    for path in paths:
-        query |= Q(path__startswith=path)
-    return query
-
-
 def municipality_of(page, homes):
     return homes.get(page.path[: Page.steplen * 2])
-
-
-def municipalities_for(user):
-    """The municipalities whose pages ``user`` may edit, by short name."""
-    if user.is_superuser:
-        return list(Municipality.objects.order_by("short_name"))
-    homes = home_paths()
-    paths = editable_pages(user).filter(depth=2).values_list("path", flat=True)
-    found = {homes[path].pk: homes[path] for path in paths if path in homes}
-    return sorted(found.values(), key=lambda m: m.short_name)
 
 
 def _short(value):

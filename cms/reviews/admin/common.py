@@ -4,7 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from wagtail.models import Page
 
-from cms.catalogue.admin.review import can_edit, editable_pages
+from cms.catalogue.admin.review import can_edit
+from cms.municipalities.trees import editable_pages
 
 # The largest id an integer primary key holds; a larger one in a URL is no page.
 MAX_ID = 2**31 - 1

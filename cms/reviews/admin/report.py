@@ -10,9 +10,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.catalogue.admin.review import municipalities_for
 from cms.catalogue.models import LocalServicePage, RegionalService
 from cms.municipalities.models import Municipality
+from cms.municipalities.trees import municipalities_for
 
 from ..items import review_items
 from ..owners import Owners, owner_value

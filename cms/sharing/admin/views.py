@@ -25,8 +25,9 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms.core.redirects import safe_next_url
 from cms.municipalities.models import Municipality
+from cms.municipalities.trees import municipalities_for, tree_q
 
-from ..models import ShareLink, can_share, editable_pages
+from ..models import ShareLink, can_share
 from ..views import shared_url
 from .forms import ShareLinkForm
 
@@ -114,10 +115,9 @@ def _municipalities(request):
     user = request.user if request else None
     if user is None:
         return Municipality.objects.none()
-    if user.is_superuser:
-        return Municipality.objects.order_by("short_name")
-    sites = {page.get_site() for page in editable_pages(user).filter(depth=2)}
-    return Municipality.objects.filter(site__in=[s for s in sites if s]).order_by("short_name")
+    return Municipality.objects.filter(pk__in=[m.pk for m in municipalities_for(user)]).order_by(
+        "short_name"
+    )
 
 
 class ShareLinkFilterSet(WagtailFilterSet):
@@ -135,13 +135,7 @@ class ShareLinkFilterSet(WagtailFilterSet):
     def filter_municipality(self, queryset, name, value):
         if not value:
             return queryset
-        roots = Page.objects.filter(
-            depth=2, translation_key=value.site.root_page.translation_key
-        ).values_list("path", flat=True)
-        matching = ShareLink.objects.none()
-        for path in roots:
-            matching |= queryset.filter(page__path__startswith=path)
-        return matching
+        return queryset.filter(tree_q(value, "page__"))
 
 
 class ShareLinksReportView(ReportView):
