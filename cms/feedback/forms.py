@@ -5,26 +5,18 @@ filled one is answered as if it worked and nothing is kept. Both give the error 
 (``themes/base/templates/includes/error_summary.html``) its entries.
 """
 
-from dataclasses import dataclass
-
 import django.forms
 from django.core import signing
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.public_forms import HONEYPOT, ErrorEntry, HoneypotMixin
+
 from .models import COMMENT_MAX_LENGTH, Feedback
 
-HONEYPOT = "website_"
 TOKEN_SALT = "cms.feedback.comment"  # noqa: S105 - a signing salt, not a secret
 # How long after a "no" the comment may still be added.
 TOKEN_MAX_AGE = 2 * 60 * 60
-
-
-@dataclass(frozen=True)
-class ErrorEntry:
-    message: str
-    label: str = ""
-    anchor: str = ""
 
 
 class Answer(models.TextChoices):
@@ -37,31 +29,10 @@ def comment_token(feedback):
     return signing.dumps(feedback.pk, salt=TOKEN_SALT, compress=False)
 
 
-class PublicFeedbackForm(django.forms.Form):
+class PublicFeedbackForm(HoneypotMixin, django.forms.Form):
     honeypot_id = "feedback-website"
     # Whether the error summary links to the fields (not when they are on another page).
     links_to_fields = True
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT] = django.forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            max_length=255,
-            widget=django.forms.TextInput(
-                attrs={"tabindex": "-1", "autocomplete": "off", "id": self.honeypot_id}
-            ),
-        )
-        self.caught_spam = False
-
-    def clean(self):
-        cleaned_data = super().clean()
-        self.caught_spam = bool((cleaned_data.pop(HONEYPOT, "") or "").strip())
-        return cleaned_data
-
-    @property
-    def honeypot(self):
-        return self[HONEYPOT]
 
     @property
     def error_summary(self):

@@ -9,27 +9,15 @@ The markup itself (labels, hints, errors, ``aria-describedby``, ``aria-invalid``
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 import django.forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
 from cms.core.forms import MunicipalityPageForm
+from cms.core.public_forms import HONEYPOT, ErrorEntry, HoneypotMixin
 
-# The honeypot's name ends in "_", which no field an editor makes can have: Wagtail derives
-# field names from labels with slugify, which strips leading and trailing underscores.
-HONEYPOT = "website_"
 MULTILINE_MAX_LENGTH = 10_000
-
-
-@dataclass(frozen=True)
-class ErrorEntry:
-    """One line of the error summary: what went wrong and, for a field, where."""
-
-    message: str
-    label: str = ""
-    anchor: str = ""
 
 
 class _SanitisedInput:
@@ -66,27 +54,8 @@ class NativeDateTimeInput(_SanitisedInput, django.forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-class PublicForm(BaseForm):
+class PublicForm(HoneypotMixin, BaseForm):
     """The base of every form page's form."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT] = django.forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            max_length=255,
-            widget=django.forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-        )
-        self.caught_spam = False
-
-    def clean(self):
-        cleaned_data = super().clean()
-        self.caught_spam = bool(cleaned_data.pop(HONEYPOT, "").strip())
-        return cleaned_data
-
-    @property
-    def honeypot(self):
-        return self[HONEYPOT]
 
     @property
     def citizen_fields(self):
