@@ -6,6 +6,7 @@ file, the key and what is wrong; the other files are still read.
 """
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +74,7 @@ SCHEMA = {
     "social": (dict.fromkeys(SOCIAL_NETWORKS, ("url", False)), False),
     "register": ("register", True),
     "review": (dict.fromkeys(REVIEW_KINDS, ("months", True)), True),
+    "top_tasks": ("tasks", False),
 }
 
 REGION_SCHEMA = {
@@ -124,6 +126,7 @@ class MunicipalityConfig:
     social: dict = field(default_factory=dict)
     register: str = "formal"
     review_months: dict = field(default_factory=dict)
+    top_tasks: tuple = ()
 
     @property
     def hostnames(self):
@@ -217,8 +220,31 @@ def _months(value):
     return value
 
 
+MAX_TOP_TASKS = 10
+TASK = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*|/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*)$")
+
+
+def _task(value):
+    if not isinstance(value, str) or not TASK.match(value):
+        raise Invalid(
+            "expected a regional service's identifier (identiteitskaart) or a path on "
+            f"the site (/contact/), got {value!r}"
+        )
+    return value
+
+
+def _tasks(value):
+    if not isinstance(value, list) or not 1 <= len(value) <= MAX_TOP_TASKS:
+        raise Invalid(f"expected a list of 1 to {MAX_TOP_TASKS} tasks")
+    tasks = list_of(_task)(value)
+    if len(set(tasks)) != len(tasks):
+        raise Invalid("a task is listed twice")
+    return tuple(tasks)
+
+
 KINDS = {
     "register": _register,
+    "tasks": _tasks,
     "months": _months,
     "hostnames": _hostnames,
     "languages": _languages,
@@ -276,6 +302,7 @@ def parse_municipality(path, defaults):
         social=valid.get("social", {}),
         register=valid["register"],
         review_months=valid["review"],
+        top_tasks=valid.get("top_tasks", ()),
     )
 
 

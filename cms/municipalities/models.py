@@ -34,6 +34,7 @@ CONFIG_FIELDS = (
     "collection",
     "register",
     "review_months",
+    "top_tasks",
 )
 
 
@@ -87,6 +88,15 @@ class Municipality(BaseSiteSetting):
         default=dict,
         help_text=_(
             'Months until a page is due for review, per kind: {"services": 6, "pages": 12}.'
+        ),
+    )
+    top_tasks = models.JSONField(
+        _("top tasks"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "What the home page leads with when its editors chose no top tasks: regional "
+            "service identifiers and paths on the site, from top_tasks in the sites file."
         ),
     )
     collection = models.OneToOneField(

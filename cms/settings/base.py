@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "cms.feedback",
     "cms.reviews",
     "cms.sharing",
+    "cms.journeys",
     "cms.api",
     "cms.sitesync",
     "search",

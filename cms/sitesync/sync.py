@@ -19,6 +19,8 @@ from cms.municipalities.models import CONFIG_FIELDS, Municipality
 from cms.pages.models import AccessibilityStatementPage, HomePage, RegionPage
 
 from .groups import ensure_municipality_access, ensure_regional_editors
+from .journeys import ensure_local_journeys
+from .places import ensure_neighbours, ensure_places
 from .services import ensure_local_services
 from .tree import STANDARD_PAGES, TRANSLATED_TITLES, create_child, publish
 
@@ -69,6 +71,7 @@ def _config_values(config, collection):
         "social_links": dict(config.social),
         "register": config.register,
         "review_months": dict(config.review_months),
+        "top_tasks": list(config.top_tasks),
         "collection": collection,
     }
 
@@ -88,11 +91,13 @@ class MunicipalitySync:
         home = self.ensure_home(municipality, locales[0])
         site = self.ensure_site(municipality, home)
         municipality = self.ensure_municipality(municipality, site, collection)
+        ensure_places(municipality, config, self.changes)
         pages = [home, *self.ensure_standard_pages(home)]
         homes = [home, *self.ensure_translations(pages, locales[1:])]
         for page in pages:
             if isinstance(page, ServiceIndexPage):
                 ensure_local_services(page, config.services, self.changes)
+        ensure_local_journeys(home, self.changes)
         ensure_municipality_access(municipality, homes, self.changes)
         return self.changes
 
@@ -278,6 +283,7 @@ class RegionSync:
                 placeholder.delete()
                 self.changes.append("remove Wagtail's welcome page")
         ensure_regional_editors(self.changes)
+        ensure_neighbours(self.config, self.changes)
         return self.changes
 
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JourneysConfig(AppConfig):
+    name = "cms.journeys"
+    label = "journeys"
+    verbose_name = _("Citizens' journeys")
