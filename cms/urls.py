@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.alerts.views import admin_url_overrides as alerts_admin_url_overrides
 from cms.api.urls import api_router
 from cms.core.views import healthz
+from cms.journeys.finder import place_finder
 from cms.municipalities.wagtail_hooks import admin_url_overrides
 from search.views import autocomplete as search_suggestions_view
 from search.views import search as search_view
@@ -33,6 +34,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("zoeken/", search_view, name="search"),
     path("zoeken/suggesties/", search_suggestions_view, name="search-suggestions"),
+    path("welke-gemeente/", place_finder, name="place-finder"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.catalogue.signals import regional_service_changed
+from cms.journeys.models import RegionalJourney
 from cms.municipalities.models import Municipality
 
 from .backends import writable_backends
@@ -108,6 +109,11 @@ def _service_changed(sender, pages=None, **kwargs):
         reindex_pages(pages)
 
 
+def _journey_changed(sender, instance, **kwargs):
+    # Journey pages index their regional journey's steps.
+    reindex_pages(instance.pages.live().specific())
+
+
 def connect():
     page_published.connect(_published, dispatch_uid="joint_index_published")
     page_unpublished.connect(_unpublished, dispatch_uid="joint_index_unpublished")
@@ -124,3 +130,4 @@ def connect():
         _municipality_created, sender=Municipality, dispatch_uid="joint_index_municipality"
     )
     regional_service_changed.connect(_service_changed, dispatch_uid="joint_index_service")
+    post_save.connect(_journey_changed, sender=RegionalJourney, dispatch_uid="joint_index_journey")

@@ -2,6 +2,8 @@ from wagtail.api.v2.router import WagtailAPIRouter
 
 from cms.alerts.api import AlertsAPIView
 from cms.catalogue.api import CatalogueAPIView
+from cms.journeys.places_api import PlacesAPIView
+from cms.journeys.tasks_api import TopTasksAPIView
 from search.api import SearchAPIView
 
 from .views import SiteDocumentsAPIViewSet, SiteImagesAPIViewSet, SitePagesAPIViewSet
@@ -13,3 +15,5 @@ api_router.register_endpoint("documents", SiteDocumentsAPIViewSet)
 api_router.register_endpoint("search", SearchAPIView)
 api_router.register_endpoint("catalogue", CatalogueAPIView)
 api_router.register_endpoint("alerts", AlertsAPIView)
+api_router.register_endpoint("places", PlacesAPIView)
+api_router.register_endpoint("top-tasks", TopTasksAPIView)

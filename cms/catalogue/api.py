@@ -24,6 +24,7 @@ from cms.municipalities.models import Municipality
 from .cpsv import municipality_graph, region_graph, to_jsonld
 from .cpsv.export import regional_services, service_facts
 from .cpsv.instances import local_pages, prefetch_locations
+from .eligibility import Flow
 from .models import RegionalService
 from .vocabularies import Audience, LifeEvent, Theme
 
@@ -89,6 +90,8 @@ def service_detail(service, request):
     facts = service_facts(service)
     data.update({key: value for key, value in facts.items() if key not in data})
     del data["service_type"]  # "type" above
+    flow = Flow.from_raw(service.eligibility.raw_data)
+    data["eligibility"] = flow.to_json() if flow else None  # "Do I qualify?"
     data["created_at"] = service.created_at.isoformat()
     data["definition_changed_at"] = service.definition_changed_at.isoformat()
     return data
@@ -101,6 +104,7 @@ def local_summary(page, request):
         "title": page.title,
         "url": page.get_full_url(request),
         "facts": page.merged_facts,
+        "eligibility": page.eligibility_json,  # with the municipality's changes
     }
 
 

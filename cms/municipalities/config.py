@@ -22,6 +22,8 @@ from cms.core.tomlschema import (
 )
 from cms.themes import ThemeError, available_themes, load_theme
 
+from .placenames import neighbours_kind, place_conflicts, places_kind
+
 DEFAULTS_FILE = "_defaults.toml"
 REGION_FILE = "_region.toml"
 SUPPORTED_LANGUAGES = ("nl", "fr", "en", "de")
@@ -75,11 +77,13 @@ SCHEMA = {
     "register": ("register", True),
     "review": (dict.fromkeys(REVIEW_KINDS, ("months", True)), True),
     "top_tasks": ("tasks", False),
+    "places": ("places", False),
 }
 
 REGION_SCHEMA = {
     "name": ("str", True),
     "hostnames": SCHEMA["hostnames"],
+    "neighbours": ("neighbours", False),
 }
 
 
@@ -127,6 +131,7 @@ class MunicipalityConfig:
     register: str = "formal"
     review_months: dict = field(default_factory=dict)
     top_tasks: tuple = ()
+    places: tuple = ()  # PlaceNames: the postcodes and towns that make up the municipality
 
     @property
     def hostnames(self):
@@ -139,6 +144,7 @@ class RegionConfig:
     name: str
     development_hostname: str
     production_hostnames: tuple
+    neighbours: tuple = ()  # Neighbours: places just outside the region
 
     @property
     def hostnames(self):
@@ -243,6 +249,8 @@ def _tasks(value):
 
 
 KINDS = {
+    "places": places_kind,
+    "neighbours": neighbours_kind,
     "register": _register,
     "tasks": _tasks,
     "months": _months,
@@ -303,6 +311,7 @@ def parse_municipality(path, defaults):
         register=valid["register"],
         review_months=valid["review"],
         top_tasks=valid.get("top_tasks", ()),
+        places=valid.get("places", ()),
     )
 
 
@@ -313,6 +322,7 @@ def parse_region(path):
         name=valid["name"],
         development_hostname=valid["hostnames"]["development"],
         production_hostnames=valid["hostnames"]["production"],
+        neighbours=valid.get("neighbours", ()),
     )
 
 
@@ -368,6 +378,7 @@ def load_sites(sites_dir, themes_dir):
             for path in paths:
                 others = ", ".join(p.name for p in paths if p != path)
                 conflicted.setdefault(path, (hostname, others))
+    places_conflicted = place_conflicts(result.region, parsed)
     for config in parsed:
         if config.path in conflicted:
             hostname, others = conflicted[config.path]
@@ -375,6 +386,10 @@ def load_sites(sites_dir, themes_dir):
                 SiteConfigError(
                     config.path, "hostnames", f"{hostname!r} is also claimed by {others}"
                 )
+            )
+        elif config.path in places_conflicted:
+            result.errors.append(
+                SiteConfigError(config.path, "places", places_conflicted[config.path])
             )
         else:
             result.municipalities[config.slug] = config

@@ -178,3 +178,46 @@ class Municipality(BaseSiteSetting):
     @property
     def root_url(self):
         return self.site.root_url
+
+
+class Place(models.Model):
+    """A postcode and a town or village in it, so a citizen can find their municipality.
+
+    Written by ``sync_sites`` from ``places`` in ``sites/<slug>.toml`` (``municipality`` set)
+    and ``neighbours`` in ``sites/_region.toml`` (no municipality: a place just outside the
+    region, with the municipality it belongs to and its website). Editors never change it.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    folded = models.CharField(
+        _("name as matched"), max_length=255, help_text=_("The name folded for matching.")
+    )
+    postcode = models.CharField(_("postcode"), max_length=4)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="places",
+    )
+    outside_name = models.CharField(
+        _("municipality outside the region"), max_length=255, blank=True
+    )
+    outside_website = models.URLField(_("website of that municipality"), blank=True)
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["postcode", "name"]
+        indexes = [
+            models.Index(fields=["folded"], name="place_folded_idx"),
+            models.Index(fields=["postcode"], name="place_postcode_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.postcode} {self.name}"
+
+    @property
+    def inside(self):
+        return self.municipality_id is not None

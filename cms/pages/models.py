@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -20,6 +21,31 @@ from .accessibility import (
     InaccessibleContentBlock,
 )
 
+MAX_TOP_TASKS = 10
+
+
+class TopTaskPageBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("page"))
+    label = blocks.CharBlock(
+        label=_("link text"),
+        required=False,
+        max_length=80,
+        help_text=_("Leave empty to show the page's title."),
+    )
+
+    class Meta:
+        icon = "doc-empty"
+        label = _("page on this site")
+
+
+class TopTaskLinkBlock(blocks.StructBlock):
+    url = blocks.URLBlock(label=_("web address"))
+    label = blocks.CharBlock(label=_("link text"), max_length=80)
+
+    class Meta:
+        icon = "link"
+        label = _("link elsewhere")
+
 
 class HomePage(SiteRootMixin, BodyPageMixin, BasePage):
     """A municipality's home page: the root of its site in each language."""
@@ -34,9 +60,28 @@ class HomePage(SiteRootMixin, BodyPageMixin, BasePage):
         "forms.FormPage",
         "pages.ComponentLibraryPage",
         "catalogue.ServiceIndexPage",
+        "journeys.JourneyIndexPage",
     ]
 
-    content_panels = BasePage.content_panels + BodyPageMixin.content_panels
+    # The home page leads with these (cms/journeys/tasks.py); empty: the municipality's
+    # defaults from its sites/ file, else the region's most asked services.
+    top_tasks = StreamField(
+        [("page", TopTaskPageBlock()), ("link", TopTaskLinkBlock())],
+        verbose_name=_("top tasks"),
+        blank=True,
+        max_num=MAX_TOP_TASKS,
+        help_text=_(
+            "What most visitors come for, shown first on the home page (at most 10, best "
+            "6 to 10). Leave empty to show the defaults: the tasks in the municipality's "
+            "settings, else the most asked services of the region."
+        ),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("top_tasks"),
+        *BodyPageMixin.content_panels,
+    ]
     search_fields = BasePage.search_fields + BodyPageMixin.search_fields
     api_fields = BasePage.api_fields + BodyPageMixin.api_fields
 

@@ -19,6 +19,7 @@ from wagtail.models import (
 
 from cms.alerts.models import Alert
 from cms.catalogue.models import RegionalService
+from cms.journeys.models import RegionalJourney
 from cms.municipalities.access import REGIONAL_EDITORS, editor_group_names
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -158,6 +159,7 @@ def ensure_regional_editors(changes):
     """
     group = ensure_group(REGIONAL_EDITORS, changes)
     ensure_model_permissions(group, RegionalService, changes)
+    ensure_model_permissions(group, RegionalJourney, changes)
     ensure_model_permissions(group, Alert, changes, MODERATOR_ALERT_ACTIONS)
     ensure_regional_translation_permission(group, changes)
     return group

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from cms.catalogue.models import ServiceIndexPage
 from cms.events.models import EventIndexPage
+from cms.journeys.models import JourneyIndexPage
 from cms.locations.models import ContactPage
 from cms.news.models import NewsIndexPage
 from cms.pages.models import AccessibilityStatementPage, ContentPage
@@ -25,6 +26,14 @@ STANDARD_PAGES = (
         "Diensten",
         True,
         "Wat u bij de gemeente kunt aanvragen, en hoe: online, aan de balie of telefonisch.",
+    ),
+    StandardPage(
+        "stappenplannen",
+        JourneyIndexPage,
+        "Stappenplannen",
+        False,
+        "Wat er te regelen valt bij een verhuis, een geboorte, een overlijden of een nieuwe "
+        "zaak, stap voor stap.",
     ),
     StandardPage("nieuws", NewsIndexPage, "Nieuws", True, "Het laatste nieuws uit {short_name}."),
     StandardPage(
@@ -66,6 +75,9 @@ TRANSLATED_TITLES = {
     ("diensten", "fr"): "Services",
     ("diensten", "en"): "Services",
     ("diensten", "de"): "Dienstleistungen",
+    ("stappenplannen", "fr"): "Étape par étape",
+    ("stappenplannen", "en"): "Step by step",
+    ("stappenplannen", "de"): "Schritt für Schritt",
     ("nieuws", "fr"): "Actualités",
     ("nieuws", "en"): "News",
     ("nieuws", "de"): "Nachrichten",

@@ -22,6 +22,7 @@ from cms.demo.toolkit import SHARE_TOKEN
 from cms.events.models import EventIndexPage, EventPage
 from cms.feedback.forms import comment_token
 from cms.feedback.models import Feedback
+from cms.journeys.models import JourneyIndexPage, JourneyPage
 from cms.locations.models import ContactPage, LocationPage
 from cms.municipalities.config import load_sites
 from cms.municipalities.models import Municipality
@@ -53,6 +54,10 @@ KINDS = (
     ("services-filtered", "services by life event /diensten/?levensgebeurtenis=..."),
     ("service", "local service page"),
     ("service-comparison", "regional comparison /diensten/vergelijk/.../"),
+    ("service-check", "'Do I qualify?' first question /diensten/.../kom-ik-in-aanmerking/"),
+    ("service-check-outcome", "'Do I qualify?' outcome, every first answer given"),
+    ("journeys", "journeys index /stappenplannen/"),
+    ("journey", "journey page /stappenplannen/verhuizen/"),
     ("search", "search results /zoeken/?q=..."),
     ("search-empty", "search without results /zoeken/?q=qqxzvw"),
     ("components", "component overview page"),
@@ -63,6 +68,16 @@ KINDS = (
     ("shared-draft", "a draft shared without an account /gedeeld/.../"),
 )
 KIND_NAMES = dict(KINDS)
+# (kind, what it is, path): the pages of the regional landing site besides its home page.
+REGION_KINDS = (
+    (
+        "place-finder-service",
+        "place finder for a service",
+        "/welke-gemeente/?dienst=identiteitskaart",
+    ),
+    ("place-finder-outside", "place finder: outside the region", "/welke-gemeente/?q=Ooigem"),
+    ("place-finder-not-found", "place finder: nothing found", "/welke-gemeente/?q=Kortrik"),
+)
 
 
 @dataclass(frozen=True)
@@ -87,7 +102,11 @@ class PageSpec:
 
     @property
     def label(self):
-        what = "regional landing page" if self.site == REGION else KIND_NAMES[self.kind]
+        region_kinds = {kind: what for kind, what, _path in REGION_KINDS}
+        if self.site == REGION:
+            what = region_kinds.get(self.kind, "regional landing page")
+        else:
+            what = KIND_NAMES[self.kind]
         return f"{self.site} / {what} (theme {self.theme!r})"
 
 
@@ -116,6 +135,7 @@ def page_specs():
     files that were refused (whose pages cannot be visited)."""
     directory = load_sites(settings.SITES_DIR, settings.THEMES_DIR)
     specs = [PageSpec(REGION, "regio", "home")]
+    specs += [PageSpec(REGION, "regio", kind) for kind, _what, _path in REGION_KINDS]
     for slug, config in sorted(directory.municipalities.items()):
         for kind, _what in KINDS:
             if kind == "french" and "fr" not in config.languages:
@@ -186,6 +206,24 @@ def _service(home, compare=False):
     return Target(path=path)
 
 
+def _service_check(home, outcome=False):
+    """The "Do I qualify?" check of a local service with a flow (one with local changes
+    first), at its first question or, answering the first answer each time, its outcome."""
+    pages = [
+        p for p in LocalServicePage.objects.live().public().descendant_of(home) if p.eligibility
+    ]
+    if not pages:
+        return Target(skip="no local service with a 'Do I qualify?' flow on this site")
+    page = max(pages, key=lambda p: (len(p.eligibility_local.raw_data), p.path))
+    flow, answers, key = page.eligibility, [], page.eligibility.start
+    while outcome and key in flow.questions:
+        answer = flow.questions[key].answers[0]
+        answers.append(f"{key}={answer.value}")
+        key = answer.next
+    query = f"?{'&'.join(answers)}" if answers else ""
+    return Target(path=f"{_path(page)}kom-ik-in-aanmerking/{query}")
+
+
 def _feedback(municipality, tree, kind):
     """The comment form of a new "no" on /over/, or the thank-you page after it."""
     page = tree.type(ContentPage).filter(slug="over").live().order_by("path").first()
@@ -200,7 +238,7 @@ def _feedback(municipality, tree, kind):
 def resolve(spec):
     """The address of ``spec`` in the test database (after the demo content is in)."""
     if spec.site == REGION:
-        return Target(path="/")
+        return Target(path={k: path for k, _w, path in REGION_KINDS}.get(spec.kind, "/"))
     municipality = Municipality.objects.select_related("site__root_page").get(slug=spec.site)
     home = municipality.site.root_page
     tree = Page.objects.descendant_of(home, inclusive=True)
@@ -239,6 +277,13 @@ def resolve(spec):
             return _service(home)
         case "service-comparison":
             return _service(home, compare=True)
+        case "service-check" | "service-check-outcome":
+            return _service_check(home, outcome=spec.kind == "service-check-outcome")
+        case "journeys":
+            return _first(tree.type(JourneyIndexPage), "journeys index /stappenplannen/")
+        case "journey":
+            journeys = tree.type(JourneyPage).filter(slug="verhuizen")
+            return _first(journeys, "journey page /stappenplannen/verhuizen/")
         case "search":
             return _search(home)
         case "search-empty":

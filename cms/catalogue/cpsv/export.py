@@ -33,6 +33,7 @@ from .context import (
     region_name,
     snapshot_iri,
 )
+from .eligibility import add_eligibility
 from .vocabulary import CODE_FIELDS, code_iri, dutch_label
 
 __all__ = [
@@ -168,6 +169,9 @@ class ServiceGraph:
             self.text(node, DCAT.keyword, word)
         self.codes(facts)
         self.requirements(facts["requirements"])
+        # A concept's own flow (with its JSON); an instance's merged with its local changes.
+        merged = facts.get("eligibility_flow")
+        add_eligibility(self, facts.get("eligibility"), merged, with_json=merged is None)
         self.procedure(facts["procedure"])
         self.costs(facts["costs"])
         for item in facts["financial_advantages"]:

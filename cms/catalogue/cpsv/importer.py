@@ -7,6 +7,7 @@ written, and the writing happens in one transaction: a bad file changes nothing.
 name the node (and its line in the file) and the property or value at fault.
 """
 
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -21,9 +22,11 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, SH
 from wagtail.models import Locale
 
+from ..eligibility import problems
 from ..models import RegionalService
 from ..variants import INFORMAL
 from .context import CPSV, LPDC, M8G, PREFIXES, PS, SCHEMA, VD
+from .eligibility import derived_requirements
 from .export import add_concept, new_graph
 from .jsonld import CatalogueDataError, line_of, parse_jsonld
 from .vocabulary import CODE_FIELDS, code_for
@@ -180,7 +183,27 @@ class NodeReader:
             "legal_resources": self.links(M8G.hasLegalResource, "legal_resource"),
             "more_information": self.links(RDFS.seeAlso, "link"),
             **self.codes(),
+            **self.eligibility(),
         }
+
+    def eligibility(self):
+        """The flow in ``vd:eligibilityFlow`` (our own export); without one, the service's
+        flow is left as it is (IPDC has no place for it)."""
+        text = self.literal(self.node, VD.eligibilityFlow)
+        if not text:
+            return {}
+        try:
+            items = json.loads(text)
+        except ValueError:
+            items = None
+        found = problems(items) if isinstance(items, list) else [(None, "not a JSON list")]
+        if not items or found:
+            self.error(
+                _("vd:eligibilityFlow is not a usable flow: %(problem)s")
+                % {"problem": " ".join(str(message) for _i, message in found[:3])}
+            )
+            return {}
+        return {"eligibility": items}
 
     def codes(self):
         result = {}
@@ -210,6 +233,8 @@ class NodeReader:
         items = []
         found = list(graph.objects(node, M8G.holdsRequirement))
         found += list(graph.objects(node, PS.hasRequirement))
+        derived = derived_requirements(graph, node)
+        found = [requirement for requirement in found if requirement not in derived]
         for requirement in self.ordered(found):
             evidence = list(graph.subjects(M8G.supportsRequirement, requirement))
             evidence += list(graph.objects(requirement, M8G.hasSupportingEvidence))

@@ -82,6 +82,7 @@ def merged_facts(page):
         "life_events": service.life_events,
         "keywords": service.keyword_list,
         "service_type": service.service_type,
+        "eligibility_flow": page.eligibility,
     }
 
 

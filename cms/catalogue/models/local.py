@@ -1,11 +1,16 @@
 """A municipality's own version of a regional service (an IPDC instance): a page in its
 tree, so its editors own it with revisions, workflow, preview and permissions."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.blocks import StructBlockValidationError
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -19,13 +24,16 @@ from ..blocks import (
     ProcedureStepBlock,
     RequirementBlock,
 )
+from ..eligibility import Flow
+from ..eligibility_blocks import LocalEligibilityBlock
+from ..eligibility_views import check_view
 from ..facts import ServiceFacts
 from .regional import RegionalService
 
 OVERRIDE_HELP = _("Leave empty to show the regional text.")
 
 
-class LocalServicePage(BasePage):
+class LocalServicePage(RoutablePageMixin, BasePage):
     """Shows every regional fact unless this page overrides it, plus local facts."""
 
     service = models.ForeignKey(
@@ -83,6 +91,16 @@ class LocalServicePage(BasePage):
         ),
     )
 
+    eligibility_local = StreamField(
+        LocalEligibilityBlock(),
+        verbose_name=_("Do I qualify? here"),
+        blank=True,
+        help_text=_(
+            "Replace or add to an outcome of the regional check, for example a local "
+            "premium's conditions."
+        ),
+    )
+
     # Fetched with the page when routed to it (SiteRootMixin): the page is never shown
     # without its regional service, and one join is cheaper than a second query.
     route_select_related = ("service",)
@@ -118,6 +136,7 @@ class LocalServicePage(BasePage):
                 FieldPanel("local_conditions"),
                 FieldPanel("locations"),
                 FieldPanel("channels"),
+                FieldPanel("eligibility_local"),
             ],
             heading=_("Local facts"),
         ),
@@ -132,11 +151,40 @@ class LocalServicePage(BasePage):
         *BasePage.api_fields,
         APIField("service_identifier"),
         APIField("merged_facts"),
+        APIField("eligibility_json"),
     ]
 
     class Meta:
         verbose_name = _("local service")
         verbose_name_plural = _("local services")
+
+    def clean(self):
+        super().clean()
+        flow = Flow.from_raw(self.service.eligibility.raw_data) if self.service_id else None
+        keys = set(flow.outcomes) if flow else set()
+        errors = {}
+        for number, child in enumerate(self.eligibility_local.raw_data):
+            if (child.get("value") or {}).get("outcome") not in keys:
+                message = _("The regional check has no outcome with this key.")
+                errors[number] = StructBlockValidationError(
+                    block_errors={"outcome": ValidationError(message)}
+                )
+        if errors:
+            raise ValidationError(
+                {"eligibility_local": StreamBlockValidationError(block_errors=errors)}
+            )
+
+    @cached_property
+    def eligibility(self):
+        """The check with this municipality's changes; None when the service has none."""
+        flow = Flow.from_raw(self.service.eligibility.raw_data)
+        return flow.with_local(self.eligibility_local.raw_data) if flow else None
+
+    @path("kom-ik-in-aanmerking/", name="eligibility")
+    def eligibility_check(self, request):
+        if self.eligibility is None:
+            raise Http404
+        return check_view(self, request)
 
     @cached_property
     def facts(self):
@@ -145,6 +193,10 @@ class LocalServicePage(BasePage):
     @property
     def service_identifier(self):
         return self.service.identifier
+
+    @property
+    def eligibility_json(self):
+        return self.eligibility.to_json() if self.eligibility else None
 
     @property
     def merged_facts(self):
@@ -167,4 +219,6 @@ class LocalServicePage(BasePage):
         context["facts"] = self.facts
         url = self.get_url(request) or ""
         context["compare_url"] = f"{url[: -len(self.slug) - 1]}vergelijk/{self.service.identifier}/"
+        if self.eligibility is not None:
+            context["eligibility_url"] = url + self.reverse_subpage("eligibility")
         return context

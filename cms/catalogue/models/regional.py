@@ -31,6 +31,7 @@ from ..blocks import (
     RequirementBlock,
     TitledLinkBlock,
 )
+from ..eligibility_blocks import EligibilityBlock
 from ..fields import ChoiceListField
 from ..signals import regional_service_changed
 from ..variants import INFORMAL, variant, without_variants
@@ -55,7 +56,11 @@ FACT_FIELDS = (
     "life_events",
     "keywords",
     "service_type",
+    "eligibility",
 )
+# Facts left out of facts() while empty: a service without them keeps the digest (and the
+# reviewed snapshots) it had before they existed, so adding the field flagged no page.
+OPTIONAL_FACTS = ("eligibility",)
 
 # The informal ("je") variants of the texts, as IPDC has them (nl-be-x-informal): not
 # facts of their own. A page shows its site's register, falling back to the other one;
@@ -214,6 +219,15 @@ class RegionalService(TranslatableMixin, RevisionMixin, index.Indexed, models.Mo
     service_type = models.CharField(
         _("type"), max_length=40, choices=ServiceType.choices, default=ServiceType.PROOF
     )
+    eligibility = StreamField(
+        EligibilityBlock(),
+        verbose_name=_("Do I qualify?"),
+        blank=True,
+        help_text=_(
+            "Questions that lead a citizen to an outcome, starting with the first question. "
+            "Each answer leads to a question or an outcome by its key."
+        ),
+    )
     popular = models.BooleanField(
         _("popular"),
         default=False,
@@ -283,6 +297,7 @@ class RegionalService(TranslatableMixin, RevisionMixin, index.Indexed, models.Mo
                 ],
                 heading=_("Classification and links"),
             ),
+            ObjectList([FieldPanel("eligibility")], heading=_("Do I qualify?")),
             ObjectList(
                 [
                     HelpPanel(
@@ -340,6 +355,8 @@ class RegionalService(TranslatableMixin, RevisionMixin, index.Indexed, models.Mo
         data = {}
         for name in FACT_FIELDS:
             value = getattr(self, name)
+            if name in OPTIONAL_FACTS and not value:
+                continue
             if hasattr(value, "raw_data"):
                 value = [
                     {key: item for key, item in child.items() if key != "id"}

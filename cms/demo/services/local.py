@@ -41,7 +41,7 @@ DEFAULTS = {"eloket": "", "rises": (), "opt_out": (), "hours": None, "recycling_
 LOCAL_PAGE = {"costs": ([{**COST, "amount": ("money", True)}], False)}
 LOCAL_PAGE.update(dict.fromkeys(("conditions", "description"), ("strings", False)))
 LOCAL_PAGE.update(requirements=([REQUIREMENT], False), steps=([TITLED], False))
-LOCAL_PAGE["processing_time"] = ("str", False)
+LOCAL_PAGE.update(processing_time=("str", False), eligibility=(["table"], False))
 LOCAL_PAGES = dict.fromkeys(SPECS_BY_ID, (LOCAL_PAGE, False))
 SCHEMA = {"services": (SERVICES, True), "local": (LOCAL_PAGES, False)}
 # A local page's key: the page field it overrides, and its value from the checked one.
@@ -50,6 +50,7 @@ OVERRIDES = {
     "requirements": ("requirements_override", lambda items: list(map(requirement, items))),
     "steps": ("procedure_override", lambda items: blocks("step", items)),
     "processing_time": ("processing_time_override", str),
+    "eligibility": ("eligibility_local", lambda items: blocks("outcome", items)),
 }
 TEXTS = load(
     DATA_DIR / "channels.toml",

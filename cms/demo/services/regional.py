@@ -54,6 +54,7 @@ SCHEMA = {
     "requirements": ([REQUIREMENT], False),
     **dict.fromkeys(("steps", "advantages"), ([TITLED], False)),
     "costs": ([COST], False),
+    "eligibility": (["table"], False),  # "Do I qualify?": blocks, { type = ..., <its fields> }
 }
 
 
@@ -94,6 +95,9 @@ class ServiceSpec:
             "keywords": values["keywords"],
             "service_type": values["service_type"],
             "popular": self.popular,
+            "eligibility": [
+                block(t.pop("type"), t) for t in map(dict, values.get("eligibility", ()))
+            ],
         }
 
 

@@ -4,12 +4,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.demo.datafiles import DATA_DIR
 from cms.demo.forms import ensure_demo_forms
 from cms.demo.seed import MunicipalityDemo
 from cms.demo.services import seed_services
 from cms.demo.toolkit import seed_toolkit
 from cms.demo.users import MissingGroupError, demo_accounts, ensure_accounts
 from cms.municipalities.models import Municipality
+from cms.sitesync.journeys import ensure_local_journeys, ensure_regional_journeys
 
 
 class Command(BaseCommand):
@@ -75,6 +77,13 @@ class Command(BaseCommand):
             self.stderr.write(self.style.WARNING(warning))
         changed += services.changed
         self.stdout.write(services.summary())
+        with transaction.atomic():  # the region's journeys, then every site's journey pages
+            synced = [str(j) for j in ensure_regional_journeys(DATA_DIR / "journeys.toml")]
+            for municipality in municipalities:
+                ensure_local_journeys(municipality.site.root_page, synced)
+        changed += self.outcome(
+            _("journeys: %(n)d changes") % {"n": len(synced)}, _("journeys: unchanged"), synced
+        )
         with transaction.atomic():
             toolkit = [path for m in municipalities for path in seed_toolkit(m, today)]
         changed += self.outcome(
