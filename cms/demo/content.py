@@ -144,13 +144,11 @@ PAGES = {
     "figures": (dict.fromkeys(("inhabitants", "villages", "no_villages"), ("str", True)), True),
     "pages": ([{"slug": ("slug", False), "body": (["block"], True)}], True),
     "components": (dict.fromkeys(("slug", "title", "summary"), ("str", True)), True),
-    "top_tasks": ([{"municipality": ("slug", True), "paths": (["str"], True)}], False),
 }
 _PAGES = load(DATA_DIR / "pages.toml", PAGES)
 FIGURES = _PAGES["figures"]
 STANDARD_BODIES = {page.get("slug", ""): page["body"] for page in _PAGES["pages"]}
 COMPONENTS = _PAGES["components"]
-TOP_TASKS = {item["municipality"]: item["paths"] for item in _PAGES.get("top_tasks", ())}
 NEWS = {"days_ago": (["int"], True), "topics": ([{"texts": ([TEXT], True)}], True)}
 _NEWS = load(DATA_DIR / "news.toml", NEWS)
 NEWS_TOPICS = tuple(topic["texts"] for topic in _NEWS["topics"])

@@ -1,11 +1,8 @@
-"""The demo's data files under cms/demo/data/: TOML, read like the sites/ files, each checked
-against a schema (cms.core.tomlschema), so a wrong file is refused with the file, the key and what
-is wrong. The kinds below are the demo's own: vocabulary codes, amounts, times, weekdays, opening
-hours and body blocks.
-
-Read here too: the facts of each demo municipality that the demo content is written from,
-data/municipalities/<slug>.toml (its ``[services]`` and ``[local.*]`` tables: read by
-cms.demo.services.local); ``_default.toml``: those of a municipality without a file. Plausible, not
+"""The demo's TOML data files under cms/demo/data/, each checked against a schema
+(cms.core.tomlschema): a wrong file is refused with the file, the key and what is wrong. The
+kinds below are the demo's own (vocabulary codes, amounts, times, hours, body blocks). Read here
+too: each demo municipality's facts, data/municipalities/<slug>.toml (``_default.toml`` for one
+without a file; ``[services]``, ``[local.*]``: cms.demo.services.local). Plausible, not
 authoritative: inhabitant counts are rounded, venue addresses illustrative."""
 
 import re

@@ -11,8 +11,7 @@ from cms.news.models import NewsIndexPage
 from cms.pages.models import ComponentLibraryPage
 from cms.sitesync.tree import publish
 
-from .content import COMPONENTS, STANDARD_BODIES, TOP_TASKS, Local, PageSpec, news_specs
-from .datafiles import block
+from .content import COMPONENTS, STANDARD_BODIES, Local, PageSpec, news_specs
 from .events import event_specs
 from .locations import location_specs
 
@@ -58,17 +57,7 @@ class MunicipalityDemo:
         self.add_missing(events, event_specs(self.local), {page.slug: page for page in locations})
         slug, title, summary = (COMPONENTS[key] for key in ("slug", "title", "summary"))
         self.add_missing(home, [PageSpec(ComponentLibraryPage, slug, title, {"summary": summary})])
-        self.choose_top_tasks(home, TOP_TASKS.get(self.slug, ()))
         return self
-
-    def choose_top_tasks(self, home, paths):
-        """The editors' top tasks of data/pages.toml, while the live home has none."""
-        home.refresh_from_db()  # fill_body may have published it since
-        paths = [home.url_path + path.strip("/") + "/" for path in paths]
-        if paths and home.live and not home.has_unpublished_changes and not len(home.top_tasks):
-            pages = {p.url_path: p.pk for p in home.get_descendants().filter(url_path__in=paths)}
-            home.top_tasks = [block("page", {"page": pages[p]}) for p in paths if p in pages]
-            publish(home)
 
     def parent(self, children, slug, model):
         page = children.get(slug)

@@ -1,7 +1,5 @@
-"""The demo accounts: one superuser, and an editor and a moderator per municipality.
-
-Their passwords are public (the user name, or "admin"), which is why setup_demo refuses to run
-without DEBUG."""
+"""The demo accounts: one superuser, and an editor and a moderator per municipality. Their
+passwords are public (the user name, or "admin"): setup_demo refuses to run without DEBUG."""
 
 from dataclasses import dataclass
 from types import SimpleNamespace

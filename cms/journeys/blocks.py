@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.catalogue.models import RegionalService
+from cms.core.blocks import PageChooserBlock
 
 __all__ = ["MAX_STEPS", "Choice", "JourneyStepsBlock", "StepBlock"]
 
@@ -21,7 +22,7 @@ class Choice:
 
 
 class PageItemBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label=_("page"))
+    page = PageChooserBlock(label=_("page"))
     label = blocks.CharBlock(
         label=_("label"),
         max_length=200,

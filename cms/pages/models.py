@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 
-from cms.core.blocks import BodyBlock
+from cms.core.blocks import BodyBlock, PageChooserBlock
 from cms.core.models import BasePage, BodyPageMixin, SiteRootMixin
 from cms.events.models import EventPage
 from cms.municipalities.models import Municipality
@@ -25,7 +25,7 @@ MAX_TOP_TASKS = 10
 
 
 class TopTaskPageBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label=_("page"))
+    page = PageChooserBlock(label=_("page"))
     label = blocks.CharBlock(
         label=_("link text"),
         required=False,

@@ -211,6 +211,7 @@ def test_the_query_count_does_not_grow_with_the_size_of_a_service(host_client, s
         channels=[("channel", {"kind": "desk", "location": desk.pk}) for desk in desks]
         + [("channel", {"kind": "phone", "phone": "056 27 70 00"})] * 5,
     )
+    _queries(client, large.url)  # the first render after a publish rebuilds journey memberships
     many = _queries(client, large.url)
     assert many == few
     assert many <= 10

@@ -2,6 +2,7 @@ from .accordion import AccordionBlock, AccordionItemBlock
 from .body import BodyBlock
 from .call_to_action import CallToActionBlock
 from .callout import CalloutBlock
+from .chooser import PageChooserBlock
 from .contact_card import ContactCardBlock
 from .document import DocumentBlock
 from .heading import HeadingBlock
@@ -40,6 +41,7 @@ __all__ = [
     "OpeningHoursBlock",
     "OpeningHoursCardBlock",
     "OpeningPeriodBlock",
+    "PageChooserBlock",
     "QuoteBlock",
     "RelatedLinksBlock",
     "RichTextBlock",

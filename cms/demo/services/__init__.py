@@ -1,10 +1,8 @@
 """The demo's service catalogue: about forty regional services, and their local pages in
-every municipality, with local costs, channels, conditions and a few opt-outs.
-
-``seed_services()`` is idempotent: regional services are only created when missing, the
-catalogue sync only adds what is missing, and a local page only gets its local facts
-while nobody has touched it.
-"""
+every municipality, with local costs, channels, conditions, "do I qualify?" checks and a few
+opt-outs. ``seed_services()`` is idempotent: regional services are only created when missing,
+the catalogue sync only adds what is missing, and a local page only gets its local facts
+while nobody has touched it."""
 
 from dataclasses import dataclass, field
 

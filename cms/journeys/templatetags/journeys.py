@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django import template
 from django.core.cache import cache
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef
+from wagtail.models import PageViewRestriction
 
 from ..models import JourneyPage
 from ..resolve import HOME_PATH, item_pk, step_items, step_values
@@ -55,10 +57,17 @@ def _memberships_of(page, url):
                 yield kind, pk, membership
 
 
+# A view restriction on the page or one of its ancestors, as a subquery: Wagtail's public()
+# costs a query of its own, and this one runs whenever the cache was emptied by a publish.
+_RESTRICTED = PageViewRestriction.objects.alias(
+    outer=ExpressionWrapper(OuterRef("path"), output_field=CharField())
+).filter(outer__startswith=F("page__path"))
+
+
 def _build():
     """{(home path, "service" or "page", pk): [Membership]}, a journey's first step only."""
     found = {}
-    for page in JourneyPage.objects.live().public().select_related("journey"):
+    for page in JourneyPage.objects.live().filter(~Exists(_RESTRICTED)).select_related("journey"):
         parts = page.get_url_parts()
         url = parts[2] if parts else page.url_path
         for kind, pk, membership in _memberships_of(page, url):

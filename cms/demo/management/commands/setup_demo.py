@@ -15,11 +15,7 @@ from cms.sitesync.journeys import ensure_local_journeys, ensure_regional_journey
 
 
 class Command(BaseCommand):
-    help = (
-        "Fill the municipalities that sync_sites created with demo content and create the "
-        "demo users (admin, editor-<slug>, moderator-<slug>). Idempotent: only adds what is "
-        "missing. Refuses to run unless DEBUG is on."
-    )
+    help = "Demo content and users (admin, editor-<slug>, moderator-<slug>); only with DEBUG."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -81,9 +77,8 @@ class Command(BaseCommand):
             synced = [str(j) for j in ensure_regional_journeys(DATA_DIR / "journeys.toml")]
             for municipality in municipalities:
                 ensure_local_journeys(municipality.site.root_page, synced)
-        changed += self.outcome(
-            _("journeys: %(n)d changes") % {"n": len(synced)}, _("journeys: unchanged"), synced
-        )
+        counts = _("journeys: %(n)d changes") % {"n": len(synced)}
+        changed += self.outcome(counts, _("journeys: unchanged"), synced)
         with transaction.atomic():
             toolkit = [path for m in municipalities for path in seed_toolkit(m, today)]
         changed += self.outcome(
@@ -119,11 +114,9 @@ class Command(BaseCommand):
         cells = [(a.username, a.password, a.role, status[created]) for a, created in rows]
         widths = [max(map(len, column)) for column in zip(headers, *cells, strict=True)]
         admin = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"
-        self.stdout.write("")
-        self.stdout.write(_("Demo accounts (log in at %(url)s):") % {"url": admin})
+        self.stdout.write("\n" + _("Demo accounts (log in at %(url)s):") % {"url": admin})
         for row in [headers, tuple("-" * width for width in widths), *cells]:
-            padded = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-            self.stdout.write("  ".join(padded).rstrip())
+            self.stdout.write("  ".join(map(str.ljust, row, widths)).rstrip())
         if not all(created for _account, created in rows):
             note = _(
                 "Accounts that existed already were left as they were: their password is "
