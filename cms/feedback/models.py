@@ -23,6 +23,7 @@ DEFAULT_PAGE_TYPES = (
     "news.newsarticlepage",
     "events.eventpage",
     "locations.locationpage",
+    "journeys.journeypage",
 )
 
 

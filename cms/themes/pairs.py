@@ -37,6 +37,8 @@ _MUTED = (
     ".contact-card",
     ".local-marker",
     ".at-a-glance",
+    ".top-tasks a",
+    ".most-asked a",
 )
 # Surfaces in the brand colour with on-brand text: the header, buttons, the video label.
 _BRAND = (
@@ -115,7 +117,8 @@ PAIRS = (
     Pair("background", "brand-strong", NON_TEXT, "the menu button in the navigation band",
          (".main-nav__toggle",)),
     # Decorative: listed so that the CSS stays covered, never refused.
-    Pair("brand", "muted-background", DECORATIVE, "the accent bar of a callout", (".callout",)),
+    Pair("brand", "muted-background", DECORATIVE, "the accent bar of a callout or a top task",
+         (".callout", ".top-tasks a", ".most-asked a")),
     Pair("warning", "warning-background", DECORATIVE, "the border of a notice", (".notice",)),
     Pair("muted-background", "background", DECORATIVE, "separators of the component library",
          (".component-sample", ".component-sample__preview")),

@@ -20,7 +20,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def top_tasks(context, home):
     request = context.get("request")
-    if request is None or home is None:
+    if request is None or not hasattr(home, "top_tasks"):  # not a home page
         return []
     return home_tasks(home, request)
 
