@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.catalogue.models import RegionalService
-from cms.core.blocks import PageChooserBlock
+from cms.core.blocks import PageLinkBlock, WebLinkBlock
 
 __all__ = ["MAX_STEPS", "Choice", "JourneyStepsBlock", "StepBlock"]
 
@@ -21,35 +21,12 @@ class Choice:
     CHOICES = ((ALL, _("All of these")), (ONE, _("One of these")))
 
 
-class PageItemBlock(blocks.StructBlock):
-    page = PageChooserBlock(label=_("page"))
-    label = blocks.CharBlock(
-        label=_("label"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty to show the page's title."),
-    )
-
-    class Meta:
-        icon = "doc-empty"
-        label = _("Page")
-
-
-class LinkItemBlock(blocks.StructBlock):
-    url = blocks.URLBlock(label=_("address"))
-    label = blocks.CharBlock(label=_("label"), max_length=200)
-
-    class Meta:
-        icon = "link"
-        label = _("Link")
-
-
 class StepItemsBlock(blocks.StreamBlock):
     """What a step points to: a regional service resolves to each municipality's own page."""
 
     service = SnippetChooserBlock(RegionalService, label=_("Service"), icon="list-ul")
-    page = PageItemBlock()
-    link = LinkItemBlock()
+    page = PageLinkBlock(label=_("Page"))
+    link = WebLinkBlock(label=_("Link"))
 
     class Meta:
         min_num = 1

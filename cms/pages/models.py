@@ -1,12 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 
-from cms.core.blocks import BodyBlock, PageChooserBlock
+from cms.core.blocks import BodyBlock, PageLinkBlock, WebLinkBlock
 from cms.core.models import BasePage, BodyPageMixin, SiteRootMixin
 from cms.events.models import EventPage
 from cms.municipalities.models import Municipality
@@ -22,29 +21,6 @@ from .accessibility import (
 )
 
 MAX_TOP_TASKS = 10
-
-
-class TopTaskPageBlock(blocks.StructBlock):
-    page = PageChooserBlock(label=_("page"))
-    label = blocks.CharBlock(
-        label=_("link text"),
-        required=False,
-        max_length=80,
-        help_text=_("Leave empty to show the page's title."),
-    )
-
-    class Meta:
-        icon = "doc-empty"
-        label = _("page on this site")
-
-
-class TopTaskLinkBlock(blocks.StructBlock):
-    url = blocks.URLBlock(label=_("web address"))
-    label = blocks.CharBlock(label=_("link text"), max_length=80)
-
-    class Meta:
-        icon = "link"
-        label = _("link elsewhere")
 
 
 class HomePage(SiteRootMixin, BodyPageMixin, BasePage):
@@ -66,7 +42,7 @@ class HomePage(SiteRootMixin, BodyPageMixin, BasePage):
     # The home page leads with these (cms/journeys/tasks.py); empty: the municipality's
     # defaults from its sites/ file, else the region's most asked services.
     top_tasks = StreamField(
-        [("page", TopTaskPageBlock()), ("link", TopTaskLinkBlock())],
+        [("page", PageLinkBlock()), ("link", WebLinkBlock())],
         verbose_name=_("top tasks"),
         blank=True,
         max_num=MAX_TOP_TASKS,

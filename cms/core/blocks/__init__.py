@@ -7,7 +7,7 @@ from .contact_card import ContactCardBlock
 from .document import DocumentBlock
 from .heading import HeadingBlock
 from .image import ImageBlock
-from .link import LinkBlock, LinkValue
+from .link import LinkBlock, LinkValue, PageLinkBlock, WebLinkBlock
 from .opening_hours import (
     ClosingDayBlock,
     OpeningHoursBlock,
@@ -42,6 +42,7 @@ __all__ = [
     "OpeningHoursCardBlock",
     "OpeningPeriodBlock",
     "PageChooserBlock",
+    "PageLinkBlock",
     "QuoteBlock",
     "RelatedLinksBlock",
     "RichTextBlock",
@@ -49,6 +50,7 @@ __all__ = [
     "StepsBlock",
     "TableBlock",
     "VideoBlock",
+    "WebLinkBlock",
     "stream_data",
     "weekly_hours",
 ]

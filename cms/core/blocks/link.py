@@ -9,6 +9,8 @@ from wagtail import blocks
 
 from cms.core.validation import link_text_error
 
+from .chooser import PageChooserBlock
+
 
 class LinkValue(blocks.StructValue):
     @property
@@ -76,3 +78,30 @@ class LinkBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {"text": value.label, "url": value.full_url()}
+
+
+class PageLinkBlock(blocks.StructBlock):
+    """A page, under its own title or a shorter text (a top task, a journey step's item)."""
+
+    page = PageChooserBlock(label=_("page"))
+    label = blocks.CharBlock(
+        label=_("link text"),
+        required=False,
+        max_length=80,
+        help_text=_("Leave empty to show the page's title."),
+    )
+
+    class Meta:
+        icon = "doc-empty"
+        label = _("page on this site")
+
+
+class WebLinkBlock(blocks.StructBlock):
+    """A web address elsewhere, with the text that says where it goes."""
+
+    url = blocks.URLBlock(label=_("web address"))
+    label = blocks.CharBlock(label=_("link text"), max_length=80)
+
+    class Meta:
+        icon = "link"
+        label = _("link elsewhere")
