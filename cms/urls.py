@@ -9,17 +9,22 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.alerts.views import admin_url_overrides as alerts_admin_url_overrides
 from cms.api.urls import api_router
+from cms.core.admin_guards import urlpatterns as admin_guards
 from cms.core.views import healthz
 from cms.journeys.finder import place_finder
 from cms.municipalities.wagtail_hooks import admin_url_overrides
 from search.views import autocomplete as search_suggestions_view
 from search.views import search as search_view
 
+# A database failure raised in a middleware: the 503 maintenance page (cms/core/faults.py).
+handler500 = "cms.core.faults.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Admin views that would show one municipality's content to another's editors.
     path("admin/", include(admin_url_overrides)),
     path("admin/", include(alerts_admin_url_overrides)),
+    path("admin/", include(admin_guards)),  # input Wagtail takes for granted
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

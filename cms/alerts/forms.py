@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from cms.core.forms import ReadableFormMixin
+
 from .permissions import alert_scopes
 
 __all__ = ["AlertForm"]
@@ -14,7 +16,7 @@ def _is_id(value):
     return value.isascii() and value.isdigit() and len(value) <= 18
 
 
-class AlertForm(WagtailAdminModelForm):
+class AlertForm(ReadableFormMixin, WagtailAdminModelForm):
     """The municipality is the editor's own and cannot be changed (a forged value is
     ignored); a user who manages several (or the region too) chooses among those only."""
 

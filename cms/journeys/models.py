@@ -18,6 +18,7 @@ from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from cms.catalogue.vocabularies import LifeEvent
+from cms.core.forms import ReadableModelForm
 from cms.core.models import BasePage, BodyPageMixin
 
 from .blocks import JourneyStepsBlock
@@ -43,6 +44,7 @@ class RegionalJourney(TranslatableMixin, RevisionMixin, index.Indexed, models.Mo
     )
     steps = StreamField(JourneyStepsBlock(), verbose_name=_("steps"))
 
+    base_form_class = ReadableModelForm  # malformed admin POSTs: field errors, not a 500
     search_fields = [
         index.SearchField("title", boost=3),
         index.SearchField("summary"),

@@ -89,6 +89,28 @@ def test_regional_editors_create_edit_archive_and_delete(client):
     assert not RegionalService.objects.filter(pk=unused.pk).exists()
 
 
+@pytest.mark.parametrize(
+    "junk",
+    [
+        {"description": "{not json"},
+        {"description": '{"blocks": 1}'},
+        {"procedure-count": "abc"},
+        {"procedure-count": "100000"},
+    ],
+    ids=["rich-text-not-json", "rich-text-wrong-shape", "stream-count-abc", "stream-count-huge"],
+)
+def test_malformed_admin_data_is_a_field_error_and_nothing_is_saved(client, junk):
+    client.force_login(regional_editor())
+    service = RegionalServiceFactory(identifier="onleesbaar")
+    revisions = service.revisions.count()
+    response = client.post(f"{URL}edit/{service.pk}/", {**form_data(), **junk})
+    assert response.status_code == 200
+    assert "error-message" in response.content.decode()
+    service.refresh_from_db()
+    assert service.revisions.count() == revisions
+    assert service.name != "Uittreksel uit het strafregister"
+
+
 def test_a_service_with_local_pages_is_archived_not_deleted(client):
     client.force_login(regional_editor())
     service = RegionalServiceFactory(identifier="met-paginas")

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from cms.core import register
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.forms import ReadableModelForm
 
 from ..blocks import (
     CostBlock,
@@ -247,6 +248,7 @@ class RegionalService(TranslatableMixin, RevisionMixin, index.Indexed, models.Mo
     )
     facts_digest = models.CharField(max_length=64, editable=False, blank=True)
 
+    base_form_class = ReadableModelForm  # malformed admin POSTs: field errors, not a 500
     search_fields = [
         index.SearchField("name", boost=3),
         index.SearchField("short_description"),
