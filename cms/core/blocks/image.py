@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from ..uploads import rendition_or_none, renditions_or_none
 from .samples import sample_image
 
 WIDTHS = (480, 800, 1200)
@@ -17,12 +18,15 @@ SIZES = "(min-width: 52rem) 50rem, 100vw"
 def responsive_image(image, widths=WIDTHS, formats=FORMATS):
     """The ``<picture>`` of ``image``: a ``<source>`` per modern format and the fallback
     ``<img>``, each with a width variant per size that the original can give without
-    being enlarged. All renditions are fetched (or made) at once."""
+    being enlarged. All renditions are fetched (or made) at once; None when the original
+    is missing or damaged (cms/core/uploads/renditions.py)."""
     usable = sorted({min(width, image.width) for width in widths})
     specs = {
         (fmt, width): f"width-{width}|format-{fmt}" for fmt, _type in formats for width in usable
     }
-    renditions = image.get_renditions(*specs.values())
+    renditions = renditions_or_none(image, *specs.values())
+    if renditions is None:
+        return None
 
     def srcset(fmt):
         return ", ".join(
@@ -107,7 +111,9 @@ class ImageBlock(blocks.StructBlock):
         image = value.get("image")
         if image is None:
             return None
-        rendition = image.get_rendition(f"width-{min(WIDTHS[-1], image.width)}")
+        rendition = rendition_or_none(image, f"width-{min(WIDTHS[-1], image.width)}")
+        if rendition is None:
+            return None
         return {
             "id": image.pk,
             "url": rendition.full_url,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from ..uploads import rendition_or_none
 from .link import LinkBlock
 
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -119,7 +120,7 @@ class VideoBlock(blocks.StructBlock):
         request = (parent_context or {}).get("request")
         context["video"] = parse_video_url(value.get("url"))
         poster = value.get("poster")
-        context["poster"] = poster.get_rendition(POSTER) if poster else None
+        context["poster"] = rendition_or_none(poster, POSTER) if poster else None
         transcript = value.get("transcript")
         context["transcript_url"] = transcript.href(request) if transcript else None
         context["transcript_label"] = (transcript.get("text") if transcript else "") or _(
@@ -131,7 +132,7 @@ class VideoBlock(blocks.StructBlock):
         video = parse_video_url(value.get("url"))
         poster = value.get("poster")
         transcript = value.get("transcript")
-        rendition = poster.get_rendition(POSTER) if poster else None
+        rendition = rendition_or_none(poster, POSTER) if poster else None
         return {
             "title": value.get("title", ""),
             "provider": video.provider if video else None,
