@@ -6,6 +6,7 @@ dev.py and test.py set their defaults in the environment before importing this m
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env
@@ -23,6 +24,8 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS", [], cast=list)
 # or "production" (the first production hostname, port 443).
 VOORDEUR_HOSTNAMES = env("VOORDEUR_HOSTNAMES", "production")
 VOORDEUR_DEV_PORT = env("VOORDEUR_DEV_PORT", 8000, cast=int)
+# Shown on the maintenance page when the database is unreachable (cms/core/faults.py).
+VOORDEUR_REGION_NAME = env("VOORDEUR_REGION_NAME", "")
 
 INSTALLED_APPS = [
     "cms.core",
@@ -63,6 +66,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,8 +83,10 @@ MIDDLEWARE = [
     "cms.core.guards.RequestGuardMiddleware",
     # The database unreachable: 503 and a maintenance page, never a 500 (cms/core/faults.py).
     "cms.core.faults.DatabaseUnavailableMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # Content-Security-Policy per part of the site, served documents (cms/core/headers.py).
+    "cms.core.headers.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "cms.core.headers.SecureCookiesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.municipalities.middleware.HostAliasRedirectMiddleware",
     "cms.core.page_cache.PageCacheMiddleware",
@@ -128,6 +134,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server fails within seconds (the 503 page), not after the worker timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env("DATABASE_CONNECT_TIMEOUT", 5, cast=int)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -199,10 +210,25 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "Voordeur"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.core.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Shown in the browser; every other document is a download (cms/core/headers.py).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Uploads (cms/core/uploads/, docs: "Uploads"). An image is checked from its header before
+# it is decoded: 40 megapixels is more than any photo a web page needs (the widest rendition
+# is 1200 px) and bounds one decode to ~160 MB (RGBA); Wagtail decodes up to three renditions
+# at once. Frames count: an animated GIF of 2000x2000 px with 11 frames is 44 megapixels.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.uploads.images.ImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("IMAGES_MAX_UPLOAD_MB", 15, cast=int) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env("IMAGES_MAX_MEGAPIXELS", 40, cast=int) * 1_000_000
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.core.uploads.documents.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env("DOCUMENTS_MAX_UPLOAD_MB", 50, cast=int) * 1024 * 1024
+# Form data other than files (a long page's StreamField); uploaded files above 2.5 MB are
+# written to a temporary file rather than held in memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440  # 2.5 MB, as Django
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
@@ -222,7 +248,84 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
+# No script reads the CSRF cookie: forms carry the token, the admin gets it in its config.
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Cookies scripts must read (cms/core/headers.py makes every other one HttpOnly).
+VOORDEUR_SCRIPT_COOKIES = []
+# No avatars from gravatar.com in the admin: nothing third-party, nothing to allow in CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (django-csp; docs/security.md). Public pages: first-party only,
+# no inline script or style but the theme's palette (hashed per page, cms/core/headers.py).
+VOORDEUR_VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+VOORDEUR_MEDIA_ORIGINS = env("CSP_MEDIA_ORIGINS", [], cast=list)  # media on another host (S3, CDN)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *VOORDEUR_MEDIA_ORIGINS],
+        "media-src": [SELF, *VOORDEUR_MEDIA_ORIGINS],
+        "frame-src": VOORDEUR_VIDEO_PLAYER_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The admin: Wagtail 8's page editor runs inline scripts (its date and time pickers,
+# InlinePanel; wagtail/wagtail#12940); the login page, before anyone is signed in, does not.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:", *VOORDEUR_MEDIA_ORIGINS],
+    "media-src": [SELF, *VOORDEUR_MEDIA_ORIGINS],
+    "frame-src": [SELF, *VOORDEUR_VIDEO_PLAYER_ORIGINS],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+# Where a path starts with the prefix, its directives replace the public ones (first match).
+VOORDEUR_CSP_AREAS = [
+    ("/admin/login/", {**ADMIN_CONTENT_SECURITY_POLICY, "script-src": [SELF]}),
+    ("/admin/", ADMIN_CONTENT_SECURITY_POLICY),
+    ("/api/", {"default-src": [NONE], "frame-ancestors": [NONE]}),
+]
+# Permissions-Policy (django-permissions-policy): nothing a municipal site does not use;
+# full screen for the video players. Only features Chromium knows (others log an error).
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(
+        [
+            "accelerometer",
+            "autoplay",
+            "browsing-topics",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "idle-detection",
+            "local-fonts",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "publickey-credentials-get",
+            "screen-wake-lock",
+            "serial",
+            "usb",
+            "xr-spatial-tracking",
+        ],
+        (),
+    ),
+    "encrypted-media": ["self", *VOORDEUR_VIDEO_PLAYER_ORIGINS],
+    "fullscreen": ["self", *VOORDEUR_VIDEO_PLAYER_ORIGINS],
+    "picture-in-picture": ["self", *VOORDEUR_VIDEO_PLAYER_ORIGINS],
+}
 
 LOGGING = {
     "version": 1,

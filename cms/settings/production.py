@@ -13,3 +13,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env("SECURE_HSTS_INCLUDE_SUBDOMAINS", True, cas
 SECURE_HSTS_PRELOAD = env("SECURE_HSTS_PRELOAD", True, cast=bool)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+# Behind TLS: an http:// address left in content is fetched over https.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+for _prefix, _directives in VOORDEUR_CSP_AREAS:
+    if _prefix.startswith("/admin/"):
+        _directives["upgrade-insecure-requests"] = True

@@ -50,7 +50,7 @@ async def _drive(url):
                 "() => document.activeElement.id === 'search-page-q'"
             )
             if not await page.evaluate("() => typeof window.axe === 'object'"):
-                await page.add_script_tag(path=str(AXE_SCRIPT))
+                await page.evaluate(AXE_SCRIPT.read_text())  # not blocked by the page's CSP
             result = await page.evaluate(AXE_RUN, list(AXE_TAGS))
             seen["axe"] = [violation["id"] for violation in result["violations"]]
             await page.keyboard.press("Escape")

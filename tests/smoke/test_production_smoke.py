@@ -388,3 +388,22 @@ def test_dockerfile_healthcheck_passes(server):
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_content_security_and_permissions_policies(server):
+    """Each part of the site has its policy (cms/core/headers.py), upgraded to HTTPS."""
+    host = MUNICIPALITIES[0].production_hostnames[0]
+    _status, page, _body = server.get("/", host)
+    assert "script-src 'self';" in page["content-security-policy"]
+    assert "upgrade-insecure-requests" in page["content-security-policy"]
+    assert "'unsafe-inline'" not in page["content-security-policy"]
+    assert "camera=()" in page["permissions-policy"]
+    status, admin, _body = server.get("/admin/login/", host)
+    assert status == 200, server.log()
+    assert "style-src 'self' 'unsafe-inline'" in admin["content-security-policy"]
+    assert "upgrade-insecure-requests" in admin["content-security-policy"]
+    _assert_security_headers(admin, "/admin/login/")
+    cookie = admin["set-cookie"].lower()
+    assert cookie.startswith("csrftoken=") and "; secure" in cookie and "; httponly" in cookie
+    _status, api, _body = server.get("/api/v2/pages/", host)
+    assert api["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'"
