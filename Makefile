@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/voordeur
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run demo test lint check test-sqlite test-browser test-postgres bench bench-search clean
+.PHONY: install run demo test lint check test-sqlite test-browser test-postgres bench bench-search soak clean
 
 install: $(VENV)/.installed
 
@@ -76,6 +76,12 @@ test: lint check test-sqlite test-browser test-postgres
 
 bench: demo
 	$(BIN)/python -m tests.benchmarks.run
+
+# A minute of wrk at 64 connections on a home page, a local service page, a search and a
+# form POST, page cache on and off: errors, p50/p99 and each worker's memory before and
+# after (tests/benchmarks/soak.py; SOAK_SECONDS=10 make soak for a quick look).
+soak: demo
+	$(BIN)/python -m tests.benchmarks.soak
 
 # The joint search index at 100,000 synthetic documents, on SQLite and (when PG_URL answers)
 # PostgreSQL, beside Wagtail's database search (tests/benchmarks/search_index.py).
