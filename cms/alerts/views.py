@@ -18,11 +18,18 @@ from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import require_admin_access
-from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
+from wagtail.admin.views.reports.workflows import (
+    WorkflowReportFilterSet,
+    WorkflowTasksReportFilterSet,
+    WorkflowTasksView,
+    WorkflowView,
+)
 from wagtail.snippets.action_menu import SubmitForModerationMenuItem
 from wagtail.snippets.views import chooser, snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from cms.municipalities.admin.filters import own_users
 
 from .models import Alert, municipality_workflow
 from .permissions import alert_scopes
@@ -158,11 +165,15 @@ def _out_of_scope(user, prefix=""):
 
 
 class WorkflowReportView(WorkflowView):
+    filterset_class = own_users(WorkflowReportFilterSet)  # other municipalities' people hidden
+
     def get_queryset(self):
         return super().get_queryset().exclude(_out_of_scope(self.request.user))
 
 
 class WorkflowTasksReportView(WorkflowTasksView):
+    filterset_class = own_users(WorkflowTasksReportFilterSet)
+
     def get_queryset(self):
         queryset = super().get_queryset()
         return queryset.exclude(_out_of_scope(self.request.user, "workflow_state__"))

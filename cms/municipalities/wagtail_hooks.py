@@ -18,6 +18,10 @@ but several admin screens still show other municipalities' pages or media to any
   only the global submit_translation permission, accept only the user's own pages, and so
   does Wagtail's "publishing cancels the workflow" confirmation, which checks nothing.
 
+The user filters of the admin's listings and reports, and the tags it offers, are
+narrowed to the user's own municipality by the views in admin/ (people.py, tags.py),
+registered here: a page viewset for every page type, and URL overrides.
+
 The last two points are plain admin views with no hook, so ``admin_url_overrides`` below
 is included in cms/urls.py ahead of Wagtail's admin URLs.
 """
@@ -50,6 +54,14 @@ from cms.core.access import (
     permitted_tree_filter,
     restrict_to_own_trees,
 )
+
+from .admin.views import OwnPageViewSet, people_and_tags_urls
+
+
+@hooks.register("register_admin_viewset")
+def register_own_page_viewset():
+    # After Wagtail's default page viewset (order -1): the registry keeps the last one.
+    return OwnPageViewSet()
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -243,6 +255,7 @@ admin_url_overrides = decorate_urlpatterns(
             OwnTranslationsReportView.as_view(results_only=True),
             name="municipalities_translations_report_results",
         ),
+        *people_and_tags_urls,
     ],
     require_admin_access,
 )

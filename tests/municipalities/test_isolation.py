@@ -169,13 +169,10 @@ def test_superusers_still_reach_every_municipality(client):
     world.done()
 
 
-# Known residue: taggit's tags are one vocabulary for the whole install. Wagtail offers
-# every tag in the tag autocomplete and the ten most used in the image and document
-# listings' tag filter, so a tag someone in B gave an image is visible to A's editors.
-# The tags are the only thing leaked (no titles, no files); strict xfail so a fix shows.
+# Tags are one vocabulary for the whole install; the admin offers an editor only the tags
+# used in their own collections (cms/municipalities/tags.py). More: test_isolation_filters.py.
 
 
-@pytest.mark.xfail(strict=True, reason="Wagtail's tag autocomplete lists every tag")
 def test_tags_of_the_other_collection_in_tag_autocomplete(client):
     world = make_world(client, "kortrijk", "menen")
     world.other.image.tags.add(world.other.marker)
@@ -183,7 +180,6 @@ def test_tags_of_the_other_collection_in_tag_autocomplete(client):
     world.done()
 
 
-@pytest.mark.xfail(strict=True, reason="Wagtail's media listings offer the most used tags")
 def test_tags_of_the_other_collection_in_image_listing_filter(client):
     world = make_world(client, "kortrijk", "menen")
     world.other.image.tags.add(world.other.marker)
