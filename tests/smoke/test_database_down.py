@@ -20,16 +20,14 @@ import threading
 import pytest
 
 from .test_production_smoke import (
-    GUNICORN,
     MUNICIPALITIES,
-    ROOT,
-    SERVER_COMMAND,
     Server,
     _connect_server,
     _environment,
     _start,
     _stop,
     _wait_until_healthy,
+    start_gunicorn,
 )
 
 pytestmark = pytest.mark.smoke
@@ -182,15 +180,7 @@ def server(tmp_path_factory, proxy):
             GUNICORN_GRACEFUL_TIMEOUT="5",
         )
         log_path = tmp_path / "gunicorn.log"
-        with open(log_path, "wb") as log:
-            process = subprocess.Popen(
-                [str(GUNICORN), *SERVER_COMMAND[1:]],
-                cwd=ROOT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        process = start_gunicorn(env, log_path)
         running = Server(None, log_path, env)
         running.process = process
         _wait_until_healthy(running, process)
