@@ -16,7 +16,7 @@ And before a view runs, a database id in the URL (a keyword argument named ``pk`
 or ``..._id``) that can be no id answers 404: Wagtail's choosers, snippet history and
 editing sessions take ``<str:pk>`` (for models with text keys, which this install has
 none of) and pass "abc" to the database, a server error; an ``<int:...>`` of 20 digits
-overflows the database's integer.
+overflows the database's integer. A URL argument holding a NUL byte answers 404 too.
 
 Odd values (a NUL, invalid UTF-8, a huge number) are left to the views, which answer each
 in their own way (a 404, an ignored parameter, a 400 naming it): Django reads them safely.
@@ -231,4 +231,8 @@ class RequestGuardMiddleware:
         for name, value in view_kwargs.items():
             if ID_ARGUMENT.search(name) and not is_database_id(value):
                 raise Http404(f"{name} {str(value)[:40]!r} is no database id")
+            if isinstance(value, str) and "\x00" in value:
+                # Names nothing; PostgreSQL refuses NUL in any text it is asked to compare
+                # (Wagtail's tag autocomplete looks up its <app_name> as given).
+                raise Http404(f"{name} holds a NUL byte")
         return None

@@ -87,3 +87,8 @@ def test_a_content_length_that_is_no_number_answers_400(client, length):
         CONTENT_LENGTH=length,
     )
     assert response.status_code == 400
+
+
+def test_a_nul_byte_in_a_url_argument_answers_404(editor):
+    # On PostgreSQL, Wagtail's tag autocomplete sent it to the database: a DataError.
+    assert editor.get("/admin/tag-autocomplete/%00/contentpage/").status_code == 404

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVER_URL = "postgres://postgres@127.0.0.1:5432"
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 SERVER_COMMAND = ["gunicorn", "-c", "gunicorn.conf.py", "cms.wsgi:application"]
-COMMAND_TIMEOUT = 120
+COMMAND_TIMEOUT = 600  # sync_sites on a busy CI machine; a hang still ends
 STARTUP_TIMEOUT = 30
 
 # Settings read from the environment that must not leak from the developer's shell into
