@@ -44,6 +44,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .faults import page_language
+
 __all__ = ["RequestGuardMiddleware", "StrictLengthStream"]
 
 logger = logging.getLogger(__name__)
@@ -54,8 +56,6 @@ CHARSETS = frozenset({"utf-8", "ascii", "iso8859-1", "iso8859-15", "cp1252"})
 FORM_CHARSETS = frozenset({"utf-8", "ascii"})
 FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-# The interface's languages other than Dutch, by URL prefix.
-PREFIXED_LANGUAGES = ("fr", "en")
 LOGGED_PATH_LENGTH = 200
 TOO_LARGE = _("This request is too large.")
 ID_ARGUMENT = re.compile(r"(?:^|_)(?:pk|id)$")
@@ -104,11 +104,6 @@ class StrictLengthStream(io.IOBase):
         if self._remaining > 0 and not complete:
             self._incomplete()
         return line
-
-
-def _language(path):
-    prefix = path.lstrip("/").split("/", 1)[0]
-    return prefix if prefix in PREFIXED_LANGUAGES else "nl"
 
 
 class Refusal(Exception):
@@ -198,7 +193,7 @@ def refuse(request, refusal):
     """The 400 answer to ``request``: plain text (JSON under /api/), never cached."""
     path = request.path
     logger.warning("Refused %s %r: %s", request.method, path[:LOGGED_PATH_LENGTH], refusal.reason)
-    language = _language(path)
+    language = page_language(path)
     with translation.override(language):
         message = refusal.message()
         if path.startswith("/api/"):
