@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/voordeur
+# The suites run on this many processes (pytest-xdist); 2 fits the 2-core machines CI uses.
+TEST_WORKERS ?= 2
+STAGE := sh scripts/stage.sh
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: install run demo test lint check test-sqlite test-browser test-postgres bench bench-search soak clean
@@ -30,28 +33,30 @@ run: demo
 	$(BIN)/python scripts/devserver.py 127.0.0.1:8000
 
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/lint-imports --no-cache
+	$(STAGE) "ruff" $(BIN)/ruff check .
+	$(STAGE) "ruff format" $(BIN)/ruff format --check .
+	$(STAGE) "import-linter (layers)" $(BIN)/lint-imports --no-cache
 
 check: install
 	mkdir -p var
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(STAGE) "manage.py check" \
+		$(BIN)/python manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(STAGE) "makemigrations --check" \
+		$(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-but-long-enough-for-the-check \
 	ALLOWED_HOSTS=www.kortrijk.be DJANGO_SETTINGS_MODULE=cms.settings.production \
-	$(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(STAGE) "check --deploy (production settings)" \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 test-sqlite: install
-	@echo "== test suite on SQLite"
-	env -u DATABASE_URL $(BIN)/pytest -q
+	env -u DATABASE_URL $(STAGE) "test suite on SQLite" $(BIN)/pytest -q -n $(TEST_WORKERS)
 
 test-postgres: install
 	@if $(BIN)/python scripts/pg_available.py "$(PG_URL)"; then \
-		echo "== test suite on PostgreSQL ($(PG_URL))"; \
-		DATABASE_URL="$(PG_URL)" $(BIN)/pytest -q && \
-		echo "== production smoke test: gunicorn, production settings, PostgreSQL" && \
-		$(BIN)/pytest -q -m smoke tests/smoke; \
+		DATABASE_URL="$(PG_URL)" $(STAGE) "test suite on PostgreSQL ($(PG_URL))" \
+			$(BIN)/pytest -q -n $(TEST_WORKERS) && \
+		$(STAGE) "production smoke test: gunicorn, production settings, PostgreSQL" \
+			$(BIN)/pytest -q -m smoke tests/smoke; \
 	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_URL) and REQUIRE_POSTGRES=1: failing."; exit 1; \
 	else \
@@ -64,8 +69,8 @@ test-postgres: install
 # apt-get when missing, and node_modules (axe-core, vnu-jar) from package-lock.json.
 test-browser: install node_modules/.installed
 	sh scripts/browser_deps.sh
-	@echo "== browser suite in Chromium (tests/browser)"
-	env -u DATABASE_URL $(BIN)/pytest -q -m browser tests/browser
+	env -u DATABASE_URL $(STAGE) "browser suite in Chromium (tests/browser)" \
+		$(BIN)/pytest -q -m browser tests/browser
 
 node_modules/.installed: package.json package-lock.json
 	sh scripts/browser_deps.sh

@@ -8,6 +8,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from . import summary
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -33,3 +35,11 @@ def host_client(client):
         return client
 
     return for_site
+
+
+def pytest_runtest_logreport(report):
+    summary.collect(report)
+
+
+def pytest_terminal_summary(terminalreporter):
+    summary.write(terminalreporter)

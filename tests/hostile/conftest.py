@@ -3,6 +3,8 @@ number of requests the run made (printed in the terminal summary)."""
 
 import pytest
 
+from tests import summary
+
 from .sweep import EXAMPLES, REQUESTS
 from .world import build_world
 
@@ -18,9 +20,16 @@ def world_for(client, recording):
     return lambda role: build_world(client, role)
 
 
-def pytest_terminal_summary(terminalreporter):
-    if REQUESTS["count"]:
-        terminalreporter.write_line(
-            f"hostile-input suite: {REQUESTS['count']} requests "
-            f"({EXAMPLES} hostile examples per endpoint; HOSTILE_EXAMPLES=N for more)"
-        )
+@pytest.fixture(autouse=True)
+def _count_requests(record_property):
+    """Each test's requests, summed in the terminal summary (tests/summary.py)."""
+    before = REQUESTS["count"]
+    yield
+    record_property(
+        summary.COUNT,
+        (
+            "hostile-input suite: {} requests "
+            f"({EXAMPLES} hostile examples per endpoint; HOSTILE_EXAMPLES=N for more)",
+            REQUESTS["count"] - before,
+        ),
+    )
