@@ -11,6 +11,7 @@ from cms.alerts.views import admin_url_overrides as alerts_admin_url_overrides
 from cms.api.urls import api_router
 from cms.core.admin_guards import urlpatterns as admin_guards
 from cms.core.views import healthz
+from cms.events.feed import calendar_feed
 from cms.journeys.finder import place_finder
 from cms.municipalities.wagtail_hooks import admin_url_overrides
 from search.views import autocomplete as search_suggestions_view
@@ -40,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("zoeken/", search_view, name="search"),
     path("zoeken/suggesties/", search_suggestions_view, name="search-suggestions"),
     path("welke-gemeente/", place_finder, name="place-finder"),
+    path("evenementen/agenda.ics", calendar_feed, name="event-feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,6 +6,8 @@ need "previous" and "next", which fetching one item more than the page shows ans
 
 from dataclasses import dataclass
 
+MAX_PAGE = 100_000  # a larger number is no page anyone reaches (and overflows SQLite's offset)
+
 
 @dataclass
 class ListingPage:
@@ -37,9 +39,10 @@ class ListingPage:
 
 
 def listing_page(queryset, number, size):
-    """The ``number``-th page of ``size`` items (1-based); a bad number gives page 1."""
+    """The ``number``-th page of ``size`` items (1-based); a bad number gives page 1, a
+    huge one page MAX_PAGE."""
     try:
-        number = max(1, int(number))
+        number = min(max(1, int(number)), MAX_PAGE)
     except (TypeError, ValueError):
         number = 1
     start = (number - 1) * size

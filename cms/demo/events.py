@@ -1,5 +1,4 @@
-"""Five demo events per municipality: four in the coming weeks and months, one just past
-(data/events.toml says how they are picked, and where they take place)."""
+"""Five demo events per municipality, one just past (data/events.toml says how and where)."""
 
 import datetime as dt
 

@@ -78,6 +78,8 @@ SCHEMA = {
     "review": (dict.fromkeys(REVIEW_KINDS, ("months", True)), True),
     "top_tasks": ("tasks", False),
     "places": ("places", False),
+    "uitdatabank": ({"postcodes": ("postcodes", True)}, False),
+    "merges": ("merges", False),
 }
 
 REGION_SCHEMA = {
@@ -132,10 +134,19 @@ class MunicipalityConfig:
     review_months: dict = field(default_factory=dict)
     top_tasks: tuple = ()
     places: tuple = ()  # PlaceNames: the postcodes and towns that make up the municipality
+    uitdatabank_postcodes: tuple = ()  # where its UiTdatabank events are (docs/events.md)
+    merges: tuple = ()  # slugs of the municipalities merged into this one (docs/mergers.md)
 
     @property
     def hostnames(self):
         return (self.development_hostname, *self.production_hostnames)
+
+    @property
+    def event_postcodes(self):
+        """The postcodes whose UiTdatabank events are this municipality's: ``[uitdatabank]
+        postcodes``, else those of its ``places``, else its contact address's."""
+        places = tuple(dict.fromkeys(place.postcode for place in self.places))
+        return self.uitdatabank_postcodes or places or (self.contact["postcode"],)
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,7 @@ class SitesDirectory:
     municipalities: dict = field(default_factory=dict)
     region: RegionConfig | None = None
     errors: list = field(default_factory=list)
+    merged: dict = field(default_factory=dict)  # {merged slug: slug of the file merging it}
 
 
 def _hostnames(value):
@@ -239,6 +251,21 @@ def _task(value):
     return value
 
 
+def _merges(value):
+    if not isinstance(value, list) or not value:
+        raise Invalid("expected a non-empty list of the slugs of the municipalities merged")
+    slugs = list_of(BASIC_KINDS["slug"])(value)
+    if len(set(slugs)) != len(slugs):
+        raise Invalid("a municipality is listed twice")
+    return tuple(slugs)
+
+
+def _postcodes(value):
+    if not isinstance(value, list) or not value:
+        raise Invalid("expected a non-empty list of postcodes")
+    return tuple(dict.fromkeys(list_of(BASIC_KINDS["postcode"])(value)))
+
+
 def _tasks(value):
     if not isinstance(value, list) or not 1 <= len(value) <= MAX_TOP_TASKS:
         raise Invalid(f"expected a list of 1 to {MAX_TOP_TASKS} tasks")
@@ -253,6 +280,8 @@ KINDS = {
     "neighbours": neighbours_kind,
     "register": _register,
     "tasks": _tasks,
+    "postcodes": _postcodes,
+    "merges": _merges,
     "months": _months,
     "hostnames": _hostnames,
     "languages": _languages,
@@ -295,6 +324,8 @@ def parse_municipality(path, defaults):
         raise SiteConfigError(
             path, "slug", f"{valid['slug']!r} differs from the file name {path.stem!r}"
         )
+    if valid["slug"] in valid.get("merges", ()):
+        raise SiteConfigError(path, "merges", "a municipality cannot merge itself")
     return MunicipalityConfig(
         path=path,
         slug=valid["slug"],
@@ -312,6 +343,8 @@ def parse_municipality(path, defaults):
         review_months=valid["review"],
         top_tasks=valid.get("top_tasks", ()),
         places=valid.get("places", ()),
+        uitdatabank_postcodes=valid.get("uitdatabank", {}).get("postcodes", ()),
+        merges=valid.get("merges", ()),
     )
 
 
@@ -324,6 +357,46 @@ def parse_region(path):
         production_hostnames=valid["hostnames"]["production"],
         neighbours=valid.get("neighbours", ()),
     )
+
+
+def _set_aside_merged(parsed, result):
+    """Refuse impossible mergers (a slug merged by two files, a chain of mergers); record
+    each merged slug in ``result.merged`` and return the files left to sync: a merged
+    municipality's file is no site of its own any more, and its host names and places
+    pass to the file that merges it."""
+    mergers = {}
+    for config in parsed:
+        for slug in config.merges:
+            mergers.setdefault(slug, []).append(config)
+    by_slug = {config.slug: config for config in parsed}
+    refused = {}
+    for config in parsed:
+        for slug in config.merges:
+            others = [other.path.name for other in mergers[slug] if other is not config]
+            if others:
+                refused.setdefault(config.path, f"{slug!r} is also merged by {', '.join(others)}")
+            elif slug in by_slug and by_slug[slug].merges:
+                inner = by_slug[slug]
+                refused.setdefault(
+                    config.path,
+                    f"{slug!r} merges {', '.join(inner.merges)} itself: "
+                    "list every municipality of the merger in one file",
+                )
+                refused.setdefault(
+                    inner.path,
+                    f"merged into {config.path.name} itself: "
+                    "list every municipality of the merger in one file",
+                )
+    for config in parsed:
+        if config.path in refused:
+            result.errors.append(SiteConfigError(config.path, "merges", refused[config.path]))
+        else:
+            result.merged.update(dict.fromkeys(config.merges, config.slug))
+    return [
+        config
+        for config in parsed
+        if config.path not in refused and config.slug not in result.merged
+    ]
 
 
 def load_sites(sites_dir, themes_dir):
@@ -365,6 +438,7 @@ def load_sites(sites_dir, themes_dir):
             continue
         parsed.append(config)
 
+    parsed = _set_aside_merged(parsed, result)
     claimed = {}
     if result.region:
         for hostname in result.region.hostnames:

@@ -71,7 +71,7 @@ class HomePage(SiteRootMixin, BodyPageMixin, BasePage):
             NewsArticlePage.objects.live().descendant_of(self).order_by("-date")[:3]
         )
         context["upcoming_events"] = (
-            EventPage.objects.live().descendant_of(self).upcoming().order_by("start")[:3]
+            EventPage.objects.live().descendant_of(self).upcoming().soonest_first()[:3]
         )
         return context
 

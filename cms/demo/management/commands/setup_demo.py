@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -67,6 +67,7 @@ class Command(BaseCommand):
                 + [_("  created page %(path)s") % {"path": path} for path in report.created],
             )
 
+        call_command("import_uitdatabank", sample=True, stdout=self.stdout)  # docs/events.md
         # The service catalogue, after the location pages its desks point at.
         services = seed_services(municipalities, today)
         for warning in services.warnings:
