@@ -1,9 +1,13 @@
-"""Dutch analysis in Python: what Elasticsearch's ``dutch_text`` analyzer does, for the
-embedded backends, so the index side and the query side see the same terms.
+"""Analysis in Python: what Elasticsearch's ``dutch_text`` (and ``french_text``,
+``english_text``) analyzers do, for the embedded backends, so the index side and the query
+side see the same terms.
 
-The chain: tokenise (runs of letters and digits), lower-case, fold accents, drop Dutch stop
-words, stem with Snowball's Dutch stemmer. Synonyms (``search/synonyms/nl.txt``, Solr format)
-are expanded at query time only, as Elasticsearch's synonym_graph filter does.
+The chain: tokenise (runs of letters and digits), lower-case, fold accents, drop the
+language's stop words, stem with the language's Snowball stemmer. A document is analysed in
+its own language (``LANGUAGES``; an unknown one as Dutch); a query in the language it
+searches, or, searching every language, with the stems of each as alternatives. Synonyms
+(``search/synonyms/nl.txt``, Solr format, Dutch) are expanded at query time only, as
+Elasticsearch's synonym_graph filter does.
 """
 
 import re
@@ -16,16 +20,21 @@ import snowballstemmer
 from cms.core.text import fold
 
 __all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
     "MAX_QUERY_TERMS",
     "STOP_WORDS",
     "SYNONYMS_FILE",
+    "Language",
     "QueryTerms",
     "analyze",
     "analyze_aligned",
     "analyze_query",
     "fold",
+    "language_of",
     "load_synonyms",
     "stem",
+    "stems",
     "tokenize",
     "vocabulary_words",
 ]
@@ -44,13 +53,64 @@ wie werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw
 geweest andere
 """
 STOP_WORDS = frozenset(_DUTCH_STOP_WORDS.split())
+# Snowball's French stop word list (PostgreSQL's `french`), accents folded.
+_FRENCH_STOP_WORDS = """
+au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me
+meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te
+tes toi ton tu un une vos votre vous c d j l a m n s t y ete etee etees etes etant suis es
+est sommes etes sont serai seras sera serons serez seront serais serait serions seriez
+seraient etais etait etions etiez etaient fus fut fumes futes furent sois soit soyons
+soyez soient fusse fusses fussions fussiez fussent ayant eu eue eues eus ai as avons avez
+ont aurai auras aura aurons aurez auront aurais aurait aurions auriez auraient avais avait
+avions aviez avaient eut eumes eutes eurent aie aies ait ayons ayez aient eusse eusses eut
+eussions eussiez eussent ceci cela cet cette ici ils les leurs quel quels quelle
+quelles sans soi
+"""
+# Snowball's English stop word list (PostgreSQL's `english`), the common part.
+_ENGLISH_STOP_WORDS = """
+i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+she her hers herself it its itself they them their theirs themselves what which who whom
+this that these those am is are was were be been being have has had having do does did
+doing a an the and but if or because as until while of at by for with about against
+between into through during before after above below to from up down in out on off over
+under again further then once here there when where why how all any both each few more
+most other some such no nor not only own same so than too very s t can will just don
+should now
+"""
+
+
+@dataclass(frozen=True)
+class Language:
+    """How one language's text is analysed, here, in PostgreSQL and in Elasticsearch."""
+
+    code: str
+    stop_words: frozenset
+    snowball: str  # the snowballstemmer algorithm
+    postgres: str  # the PostgreSQL text search configuration: the same algorithm
+    elasticsearch: str  # the stemmer filter's language, and the stop list `_<name>_`
+
+
+LANGUAGES = {
+    language.code: language
+    for language in (
+        # The classic Snowball Dutch algorithm: the one PostgreSQL's `dutch` configuration
+        # and Elasticsearch's `dutch` stemmer use (Snowball 3 calls it "dutch_porter"; its
+        # new "dutch" also strips the ge- prefix, "gemeentehuis" -> "meentehuis").
+        Language("nl", STOP_WORDS, "dutch_porter", "dutch", "dutch"),
+        Language("fr", frozenset(_FRENCH_STOP_WORDS.split()), "french", "french", "french"),
+        Language("en", frozenset(_ENGLISH_STOP_WORDS.split()), "english", "english", "english"),
+    )
+}
+DEFAULT_LANGUAGE = "nl"
+_stemmers = {code: snowballstemmer.stemmer(lang.snowball) for code, lang in LANGUAGES.items()}
 
 # Letters and digits (Python's \w without the underscore); everything else separates words.
 _TOKEN = re.compile(r"[^\W_]+")
-# The classic Snowball Dutch algorithm: the one PostgreSQL's `dutch` configuration and
-# Elasticsearch's `dutch` stemmer use (Snowball 3 calls it "dutch_porter"; its new "dutch"
-# also strips the ge- prefix, "gemeentehuis" -> "meentehuis").
-_stemmer = snowballstemmer.stemmer("dutch_porter")
+
+
+def language_of(code):
+    """The analysis of a language code ("fr", "fr-be"); Dutch for one we have none for."""
+    return LANGUAGES.get((code or "").split("-")[0].lower(), LANGUAGES[DEFAULT_LANGUAGE])
 
 
 def _folded_word(token):
@@ -64,30 +124,37 @@ def tokenize(text):
 
 
 @lru_cache(maxsize=50_000)
-def stem(word):
-    """The Dutch Snowball stem of one folded word."""
-    return _stemmer.stemWord(word)
+def stem(word, language=DEFAULT_LANGUAGE):
+    """The Snowball stem of one folded word in ``language`` (a LANGUAGES code)."""
+    return _stemmers[language].stemWord(word)
 
 
-def _term(word):
+def stems(word, languages):
+    """The stems of one folded word in each of ``languages``, without repeats."""
+    return tuple(dict.fromkeys(stem(word, code) for code in languages))
+
+
+def _term(word, language):
     """The index term of one folded word, or None for a stop word or a non-word."""
-    if not word or word in STOP_WORDS or len(word) > MAX_TERM_LENGTH:
+    if not word or word in language.stop_words or len(word) > MAX_TERM_LENGTH:
         return None
-    return stem(word)
+    return stem(word, language.code)
 
 
-def analyze(text):
-    """The index terms of ``text``: folded, without stop words, stemmed."""
-    return [term for term in map(_term, tokenize(text)) if term]
+def analyze(text, language=DEFAULT_LANGUAGE):
+    """The index terms of ``text`` in ``language``: folded, without stop words, stemmed."""
+    analysis = language_of(language)
+    return [term for term in (_term(word, analysis) for word in tokenize(text)) if term]
 
 
-def analyze_aligned(text, placeholder):
+def analyze_aligned(text, placeholder, language=DEFAULT_LANGUAGE):
     """One term per original word, ``placeholder`` where a word is not indexed.
 
     SQLite's FTS5 snippet() re-tokenises the stored original text and maps the positions
     of matched terms onto it, so the indexed terms must keep the original word positions.
     """
-    return [_term(_folded_word(token)) or placeholder for token in _TOKEN.findall(text)]
+    analysis = language_of(language)
+    return [_term(_folded_word(token), analysis) or placeholder for token in _TOKEN.findall(text)]
 
 
 def vocabulary_words(text):
@@ -142,24 +209,36 @@ class QueryTerms:
 
     groups: tuple
     words: tuple  # the user's own folded words, stop words removed, for "did you mean"
+    languages: tuple = (DEFAULT_LANGUAGE,)  # whose stems each word matches
+
+    def stems(self, word):
+        """The index terms one query word matches: its stem in each searched language."""
+        return stems(word, self.languages)
 
     def __bool__(self):
         return bool(self.groups)
 
 
-def analyze_query(text, synonyms=SYNONYMS_FILE):
-    """Analyse a raw query string: any string is safe, only letters and digits survive."""
+def analyze_query(text, synonyms=SYNONYMS_FILE, language=DEFAULT_LANGUAGE):
+    """Analyse a raw query string: any string is safe, only letters and digits survive.
+
+    ``language`` is the language searched (its stop words are dropped, its stems matched);
+    None searches every language: any language's stop words are dropped and each word
+    matches its stem in every language. Synonyms are Dutch: expanded when Dutch is searched.
+    """
+    languages = tuple(LANGUAGES) if language is None else (language_of(language).code,)
+    stop_words = frozenset().union(*(LANGUAGES[code].stop_words for code in languages))
     words = [w for w in tokenize(text[:2000]) if len(w) <= MAX_TERM_LENGTH][: MAX_QUERY_TERMS * 2]
     if not words:
-        return QueryTerms(groups=(), words=())
-    index, longest = _synonym_index(synonyms)
-    content = [w for w in words if w not in STOP_WORDS]
-    stems = [stem(w) for w in content]
+        return QueryTerms(groups=(), words=(), languages=languages)
+    index, longest = _synonym_index(synonyms) if DEFAULT_LANGUAGE in languages else ({}, 0)
+    content = [w for w in words if w not in stop_words]
+    stemmed = [stem(w) for w in content]
     groups = []
     position = 0
     while position < len(content) and len(groups) < MAX_QUERY_TERMS:
         for size in range(min(longest, len(content) - position), 0, -1):
-            key = tuple(stems[position : position + size])
+            key = tuple(stemmed[position : position + size])
             if key in index:
                 typed = tuple(content[position : position + size])
                 seen = {key}
@@ -176,4 +255,6 @@ def analyze_query(text, synonyms=SYNONYMS_FILE):
         else:
             groups.append(((content[position],),))
             position += 1
-    return QueryTerms(groups=tuple(groups), words=tuple(content[:MAX_QUERY_TERMS]))
+    return QueryTerms(
+        groups=tuple(groups), words=tuple(content[:MAX_QUERY_TERMS]), languages=languages
+    )

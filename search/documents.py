@@ -17,7 +17,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from .analysis import SYNONYMS_FILE, load_synonyms
+from .analysis import DEFAULT_LANGUAGE, LANGUAGES, SYNONYMS_FILE, language_of, load_synonyms
 
 __all__ = [
     "FIELD_WEIGHTS",
@@ -27,6 +27,7 @@ __all__ = [
     "dutch_text_analyzer",
     "index_body",
     "keyword_fields",
+    "language_field",
     "multi_valued_fields",
     "synonym_rules",
     "text_fields",
@@ -51,6 +52,7 @@ HIT_FIELDS = (
     "date",
     "regional_service",
     "summary",
+    "locale",
 )
 
 dutch_stop = token_filter("dutch_stop", "stop", stopwords="_dutch_")
@@ -97,9 +99,48 @@ def dutch_search_analyzer(synonyms=None):
 
 folding_analyzer = analyzer("folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
 
+# The other languages' analyzers (search/analysis.py's LANGUAGES): the same chain with their
+# stop words and stemmer, no synonyms. Each text field has a sub-field per language
+# (``title.fr``); a query searches the sub-fields of the language it asks for.
+OTHER_LANGUAGE_ANALYZERS = {
+    code: analyzer(
+        f"{language.elasticsearch}_text",
+        tokenizer="standard",
+        filter=[
+            "lowercase",
+            "asciifolding",
+            token_filter(
+                f"{language.elasticsearch}_stop",
+                "stop",
+                stopwords=f"_{language.elasticsearch}_",
+            ),
+            token_filter(
+                f"{language.elasticsearch}_stemmer", "stemmer", language=language.elasticsearch
+            ),
+        ],
+    )
+    for code, language in LANGUAGES.items()
+    if code != DEFAULT_LANGUAGE
+}
 
-def _dutch_text(**kwargs):
-    return Text(analyzer=dutch_text_analyzer, search_analyzer=dutch_search_analyzer(), **kwargs)
+
+def language_field(name, language):
+    """The field (or sub-field) that holds text field ``name`` analysed in ``language``."""
+    code = language_of(language).code
+    return name if code == DEFAULT_LANGUAGE else f"{name}.{code}"
+
+
+def _dutch_text(fields=None, **kwargs):
+    fields = {
+        **(fields or {}),
+        **{code: Text(analyzer=a) for code, a in OTHER_LANGUAGE_ANALYZERS.items()},
+    }
+    return Text(
+        analyzer=dutch_text_analyzer,
+        search_analyzer=dutch_search_analyzer(),
+        fields=fields,
+        **kwargs,
+    )
 
 
 class JointDocument(Document):

@@ -53,6 +53,7 @@ class Hit:
     snippet: str  # safe HTML: escaped text with only <mark> tags
     date: datetime.date | None
     regional_service: str | None
+    locale: str = ""  # the document's language: the results page marks others with lang
     also_offered_in: int = 0  # other municipalities offering the same regional service
     score: float = 0.0
 

@@ -100,6 +100,17 @@ class LocationChooserBlock(blocks.PageChooserBlock):
         icon = "site"
 
 
+class PhoneBlock(blocks.CharBlock):
+    """A phone number: the same in every language, so wagtail-localize keeps it in sync
+    with the source page rather than offering it for translation (as it does for URLs)."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
 class ChannelBlock(blocks.StructBlock):
     """One way to get the service: at a desk, by phone, online or by post."""
 
@@ -124,7 +135,7 @@ class ChannelBlock(blocks.StructBlock):
     )
     appointment_required = blocks.BooleanBlock(label=_("By appointment only"), required=False)
     appointment_url = blocks.URLBlock(label=_("Book an appointment at"), required=False)
-    phone = blocks.CharBlock(label=_("Phone number"), max_length=40, required=False)
+    phone = PhoneBlock(label=_("Phone number"), max_length=40, required=False)
     url = blocks.URLBlock(label=_("Apply online at"), required=False)
     processing_time = blocks.CharBlock(label=_("Processing time"), max_length=120, required=False)
     cost = blocks.DecimalBlock(

@@ -1,10 +1,6 @@
 """schema.org ``GovernmentService`` JSON-LD for a local service page."""
 
-import json
-
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-
+from cms.core.jsonld import postal_place
 from cms.core.opening_hours import WEEKDAYS
 
 from .vocabularies import ChannelType
@@ -17,7 +13,6 @@ SCHEMA_DAYS = dict(
     )
 )
 # Characters that could end the script element or confuse an HTML parser.
-ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def opening_hours_specification(hours):
@@ -35,19 +30,7 @@ def opening_hours_specification(hours):
 
 def _place(channel, request):
     if channel.location is not None:
-        location = channel.location
-        return {
-            "@type": "Place",
-            "name": location.title,
-            "url": location.get_full_url(request),
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": location.address,
-                "postalCode": location.postcode,
-                "addressLocality": location.city,
-                "addressCountry": "BE",
-            },
-        }
+        return postal_place(channel.location, request)
     if channel.address:
         return {"@type": "Place", "address": channel.address}
     return None
@@ -121,9 +104,3 @@ def government_service(page, municipality, request):
     if offers:
         data["offers"] = offers
     return data
-
-
-def script(data):
-    """``data`` as a JSON-LD script element, safe inside HTML."""
-    text = json.dumps(data, ensure_ascii=False, default=str).translate(ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

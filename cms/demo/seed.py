@@ -26,8 +26,7 @@ def add_missing(parent, specs, locations=None):
             continue
         page = spec.build(parent.locale)
         if spec.location and spec.location in (locations or {}):
-            page.location = locations[spec.location]
-            page.place = ""
+            page.location, page.place = locations[spec.location], ""
         parent.add_child(instance=page)
         publish(page)
         created.append(page.url_path)
@@ -48,7 +47,6 @@ class MunicipalityDemo:
         children = {page.slug: page for page in home.get_children().specific()}
         for slug, body in STANDARD_BODIES.items():
             self.fill_body(home if not slug else children.get(slug), slug, body)
-
         contact = self.parent(children, "contact", ContactPage)
         self.add_missing(contact, location_specs(self.local))
         locations = LocationPage.objects.child_of(contact) if contact else ()

@@ -17,8 +17,15 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError, bulk
 
-from ..analysis import analyze_query
-from ..documents import DEFAULT_INDEX_NAME, FIELD_WEIGHTS, HIT_FIELDS, index_body, text_fields
+from ..analysis import DEFAULT_LANGUAGE, LANGUAGES, analyze_query
+from ..documents import (
+    DEFAULT_INDEX_NAME,
+    FIELD_WEIGHTS,
+    HIT_FIELDS,
+    index_body,
+    language_field,
+    text_fields,
+)
 from ..query import FACETS, Facet, Hit, JointResults
 from .base import MARK_END, MARK_START, BackendUnavailable, JointBackend, marked_html
 
@@ -38,9 +45,9 @@ SOURCE = list(HIT_FIELDS)
 MAX_QUERY_CHARACTERS = 500
 
 
-def _clean_text(text):
+def _clean_text(text, language=DEFAULT_LANGUAGE):
     """The query text Elasticsearch sees: the analysed words only (no syntax can pass)."""
-    return " ".join(analyze_query(text).words)[:MAX_QUERY_CHARACTERS]
+    return " ".join(analyze_query(text, language=language).words)[:MAX_QUERY_CHARACTERS]
 
 
 def _filters(query):
@@ -64,8 +71,16 @@ def search_body(query):
     """The request body for a JointQuery: weighted multi_match with the Dutch analyzer (and
     synonyms), own municipality boosted, collapsed per regional service, facets as
     aggregations, highlights with control-character markers, a term suggester."""
-    text = _clean_text(query.text)
-    fields = [f"{name}^{FIELD_WEIGHTS[name]:g}" for name in text_fields()]
+    text = _clean_text(query.text, query.locale)
+    languages = [query.locale] if query.locale else list(LANGUAGES)
+    fields = [
+        f"{language_field(name, language)}^{FIELD_WEIGHTS[name]:g}"
+        for language in languages
+        for name in text_fields()
+    ]
+    highlighted = {
+        language_field(name, language) for language in languages for name in ("body", "summary")
+    }
     return {
         "query": {
             "bool": {
@@ -86,8 +101,12 @@ def search_body(query):
             "pre_tags": [MARK_START],
             "post_tags": [MARK_END],
             "fields": {
-                "body": {"fragment_size": 160, "number_of_fragments": 2},
-                "summary": {"number_of_fragments": 0},
+                name: (
+                    {"fragment_size": 160, "number_of_fragments": 2}
+                    if name.startswith("body")
+                    else {"number_of_fragments": 0}
+                )
+                for name in sorted(highlighted)
             },
         },
         "suggest": {
@@ -112,7 +131,7 @@ def autocomplete_body(prefix, municipality, locale, limit=8):
                 "must": [
                     {
                         "multi_match": {
-                            "query": " ".join(analyze_query(prefix).words)[:200],
+                            "query": " ".join(analyze_query(prefix, language=locale).words)[:200],
                             "type": "bool_prefix",
                             "fields": [
                                 "title.prefix",
@@ -241,7 +260,7 @@ class ElasticsearchBackend(JointBackend):
     # -- reading ----------------------------------------------------------------------
     def search(self, query):
         results = JointResults(query=query, facets={name: [] for name in FACETS})
-        if not analyze_query(query.text):
+        if not analyze_query(query.text, language=query.locale):
             return results
         response = self._call(self.client.search, index=self.alias, body=search_body(query))
         aggregations = response.get("aggregations", {})
@@ -269,7 +288,9 @@ class ElasticsearchBackend(JointBackend):
     def _hit(self, raw):
         source = raw["_source"]
         highlight = raw.get("highlight", {})
-        snippet = " … ".join(highlight.get("body", []) or highlight.get("summary", []))
+        # The field highlighted is the text field or its language's sub-field ("body.fr").
+        parts = {name.split(".")[0]: fragments for name, fragments in highlight.items()}
+        snippet = " … ".join(parts.get("body", []) or parts.get("summary", []))
         siblings = raw.get("inner_hits", {}).get("siblings", {}).get("hits", {})
         offered = siblings.get("total", {}).get("value", 1) if source.get("regional_service") else 1
         date = source.get("date")
@@ -284,6 +305,7 @@ class ElasticsearchBackend(JointBackend):
             snippet=marked_html(snippet or source.get("summary") or ""),
             date=datetime.date.fromisoformat(date[:10]) if date else None,
             regional_service=source.get("regional_service"),
+            locale=source.get("locale") or "",
             also_offered_in=max(0, offered - 1),
             score=raw.get("_score") or 0.0,
         )
@@ -301,7 +323,7 @@ class ElasticsearchBackend(JointBackend):
         return " ".join(words) if changed else None
 
     def autocomplete(self, prefix, municipality, locale, limit=8):
-        if not analyze_query(prefix):
+        if not analyze_query(prefix, language=locale):
             return []
         body = autocomplete_body(prefix, municipality, locale, limit)
         response = self._call(self.client.search, index=self.alias, body=body)

@@ -1,14 +1,15 @@
 """PostgreSQL full-text search: a tsvector per document (GIN index), ts_rank_cd, ts_headline.
 
-Configuration: PostgreSQL's built-in ``dutch`` (Snowball Dutch stemmer, Dutch stop words)
-over text that Python has already lower-cased and accent-folded (search/analysis.py). That
-needs no extension (``unaccent`` needs CREATE privileges a production role may not have),
-and both sides of the index get exactly the folding the other backends use; the stemmer is
-the same classic Snowball Dutch algorithm Python and Elasticsearch use. Synonyms are
-expanded in Python at query time from search/synonyms/nl.txt.
+Configuration: the built-in configuration of the document's language (``dutch``,
+``french``, ``english``: search/analysis.py's LANGUAGES, the same Snowball stemmers and stop
+words) over text that Python has already lower-cased and accent-folded. That needs no
+extension (``unaccent`` needs CREATE privileges a production role may not have), and both
+sides of the index get exactly the folding the other backends use. A query is parsed with
+the configuration of the language it searches (with each one's, OR-ed, when it searches
+every language). Synonyms are expanded in Python at query time from search/synonyms/nl.txt.
 """
 
-from ..analysis import tokenize
+from ..analysis import DEFAULT_LANGUAGE, LANGUAGES, language_of, tokenize
 from ..documents import FIELD_WEIGHTS, text_fields
 from .base import MARK_END, MARK_START
 from .collapse import Row
@@ -20,9 +21,15 @@ from .embedded import (
     flat,
 )
 
-__all__ = ["CONFIG", "PostgresBackend", "prefix_tsquery", "tsquery"]
+__all__ = ["CONFIG", "PostgresBackend", "prefix_tsquery", "query_sql", "tsquery"]
 
-CONFIG = "dutch"
+CONFIG = LANGUAGES[DEFAULT_LANGUAGE].postgres
+# A stored document's configuration, from its language (constants only, no user input).
+DOC_CONFIG = (
+    "(CASE d.locale "
+    + " ".join(f"WHEN '{code}' THEN '{lang.postgres}'" for code, lang in LANGUAGES.items())
+    + f" ELSE '{CONFIG}' END)::regconfig"
+)
 WEIGHT_CLASSES = "ABCD"  # text_fields() order: title A, keywords B, summary C, body D
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, ShortWord=2,"
@@ -45,6 +52,14 @@ def tsquery(terms):
     reach PostgreSQL): each group's alternatives OR-ed, the groups OR-ed."""
     groups = ["(" + " | ".join(map(_alternative, group)) + ")" for group in terms.groups]
     return " | ".join(groups) or None
+
+
+def query_sql(terms, text, name="q"):
+    """(SQL, params) of a FROM item ``name``: ``text`` as a tsquery in each language the
+    terms search, OR-ed."""
+    configs = [LANGUAGES[code].postgres for code in terms.languages]
+    parts = " || ".join(f"to_tsquery('{config}', %s)" for config in configs)
+    return f"(SELECT {parts} AS {name}) AS {name}_query", [text] * len(configs)
 
 
 def prefix_tsquery(terms, prefix_word):
@@ -91,14 +106,16 @@ class PostgresBackend(EmbeddedBackend):
     # -- writing ----------------------------------------------------------------------
     def _insert(self, cursor, docs):
         vector = " || ".join(
-            f"setweight(to_tsvector('{CONFIG}', %s), '{WEIGHT_CLASSES[i]}')"
+            f"setweight(to_tsvector(%s::regconfig, %s), '{WEIGHT_CLASSES[i]}')"
             for i in range(len(self.columns))
         )
         rows = []
         for doc in docs:
             values = flat(doc)
+            config = language_of(doc["locale"]).postgres
             for name in self.columns:
-                values.append(" ".join(tokenize(values[DOC_COLUMNS.index(name)] or "")))
+                text = " ".join(tokenize(values[DOC_COLUMNS.index(name)] or ""))
+                values += [config, text]
             rows.append(values)
         cursor.executemany(
             f"INSERT INTO search_joint_document ({', '.join(DOC_COLUMNS)}, tsv)"  # noqa: S608
@@ -118,14 +135,14 @@ class PostgresBackend(EmbeddedBackend):
         cursor.execute("ANALYZE search_joint_document")
 
     # -- reading ----------------------------------------------------------------------
-    def _select(self, cursor, query_sql, text, clauses, params, municipality, limit, q="q"):
+    def _select(self, cursor, from_sql, params, clauses, municipality, limit, q="q"):
         rank = f"ts_rank_cd('{self.rank_weights}'::float4[], d.tsv, {q})"
         where = " AND ".join([f"d.tsv @@ {q}", *clauses])
         cursor.execute(
             f"SELECT {_ROW_SQL.format(score=rank)}"  # noqa: S608 - placeholders only
-            f" FROM search_joint_document d, {query_sql}"
+            f" FROM search_joint_document d, {from_sql}"
             f" WHERE {where} ORDER BY (d.municipality = %s) DESC, score DESC, d.id LIMIT %s",
-            [text, *params, clean_value(municipality or ""), limit],
+            [*params, clean_value(municipality or ""), limit],
         )
         return [Row.from_values(values) for values in cursor.fetchall()]
 
@@ -134,12 +151,12 @@ class PostgresBackend(EmbeddedBackend):
         if text is None:
             return []
         clauses, params = self._filter_sql(query)
+        from_sql, query_params = query_sql(terms, text)
         return self._select(
             cursor,
-            f"to_tsquery('{CONFIG}', %s) q",
-            text,
+            from_sql,
+            [*query_params, *params],
             clauses,
-            params,
             query.municipality,
             MAX_CANDIDATES,
         )
@@ -148,11 +165,12 @@ class PostgresBackend(EmbeddedBackend):
         text = tsquery(terms)
         if text is None or not ids:
             return {}
+        from_sql, query_params = query_sql(terms, text)
         cursor.execute(
-            f"SELECT d.id, ts_headline('{CONFIG}', d.body, q, %s),"  # noqa: S608 - a constant
-            f" ts_headline('{CONFIG}', d.summary, q, %s)"
-            f" FROM search_joint_document d, to_tsquery('{CONFIG}', %s) q WHERE d.id = ANY(%s)",
-            [HEADLINE_OPTIONS, HEADLINE_OPTIONS, text, list(ids)],
+            f"SELECT d.id, ts_headline({DOC_CONFIG}, d.body, q, %s),"  # noqa: S608 - constants
+            f" ts_headline({DOC_CONFIG}, d.summary, q, %s)"
+            f" FROM search_joint_document d, {from_sql} WHERE d.id = ANY(%s)",
+            [HEADLINE_OPTIONS, HEADLINE_OPTIONS, *query_params, list(ids)],
         )
         snippets = {}
         for row_id, body, summary in cursor.fetchall():
@@ -168,8 +186,7 @@ class PostgresBackend(EmbeddedBackend):
             clauses.append("d.locale = %s")
             params.append(clean_value(locale))
         # The prefix as typed or stemmed: "verhuiz" finds "verhuizen" (stem "verhuiz").
-        query_sql = f"to_tsquery('{CONFIG}', %s) q1, to_tsquery('simple', %s) q2"
-        params = [text, *params]
-        return self._select(
-            cursor, query_sql, text, clauses, params, municipality, 200, q="(q1 || q2)"
-        )
+        stemmed_sql, stemmed_params = query_sql(terms, text, "q1")
+        from_sql = f"{stemmed_sql}, to_tsquery('simple', %s) q2"
+        params = [*stemmed_params, text, *params]
+        return self._select(cursor, from_sql, params, clauses, municipality, 200, q="(q1 || q2)")

@@ -1,12 +1,13 @@
 """SQLite FTS5: bm25 with column weights, snippet() highlights, prefix queries.
 
 The FTS5 table indexes terms analysed in Python (search/analysis.py: folded, stop words
-out, Dutch Snowball stems), one term per original word so that snippet(), which reads the
-original text from the document table (FTS5's external content), highlights the right
-words. Stop words keep their position as a placeholder term no query ever asks for.
+out, Snowball stems of the document's language), one term per original word so that
+snippet(), which reads the original text from the document table (FTS5's external
+content), highlights the right words. Stop words keep their position as a placeholder term
+no query ever asks for.
 """
 
-from ..analysis import analyze_aligned, fold, stem
+from ..analysis import analyze_aligned, fold
 from ..documents import FIELD_WEIGHTS, text_fields
 from .base import MARK_END, MARK_START
 from .collapse import Row
@@ -42,14 +43,21 @@ def _quoted(term):
     return f'"{term}"'  # terms are letters and digits only: quoting makes them literal
 
 
-def _alternative(words):
-    stems = [stem(w) for w in words]
+def _word(stems):
+    """One query word: any of its stems (one per searched language)."""
     stems = [s for s in stems if s and s != PLACEHOLDER]
-    if not stems:
+    if len(stems) <= 1:
+        return _quoted(stems[0]) if stems else None
+    return "(" + " OR ".join(map(_quoted, stems)) + ")"
+
+
+def _alternative(words, terms):
+    parts = [part for part in (_word(terms.stems(w)) for w in words) if part]
+    if not parts:
         return None
-    if len(stems) == 1:
-        return _quoted(stems[0])
-    return "(" + " AND ".join(map(_quoted, stems)) + ")"
+    if len(parts) == 1:
+        return parts[0]
+    return "(" + " AND ".join(parts) + ")"
 
 
 def scope_token(kind, value):
@@ -100,7 +108,7 @@ def match_expression(terms):
     """An FTS5 MATCH expression for analysed query terms (any group may match), or None."""
     groups = []
     for group in terms.groups:
-        alternatives = [a for a in map(_alternative, group) if a]
+        alternatives = [a for a in (_alternative(words, terms) for words in group) if a]
         if alternatives:
             groups.append("(" + " OR ".join(alternatives) + ")")
     return " OR ".join(groups) or None
@@ -108,14 +116,12 @@ def match_expression(terms):
 
 def prefix_expression(terms, prefix_word, column="title"):
     """Every word in ``column``, the last one as a prefix (as typed, or its stem)."""
-    parts = []
     words = list(terms.words)
     if prefix_word and words and words[-1] == prefix_word:
         words.pop()
-    for word in words:
-        parts.append(_quoted(stem(word)))
+    parts = [part for part in (_word(terms.stems(word)) for word in words) if part]
     if prefix_word:
-        options = {prefix_word, stem(prefix_word)}
+        options = {prefix_word, *terms.stems(prefix_word)}
         parts.append("(" + " OR ".join(f"{_quoted(o)}*" for o in sorted(options)) + ")")
     if not parts:
         return None
@@ -180,7 +186,7 @@ class SQLiteBackend(EmbeddedBackend):
             values.append(" ".join(scope_terms(doc)))
             for name in self.columns:
                 text = values[DOC_COLUMNS.index(name)] or ""
-                values.append(" ".join(analyze_aligned(text, PLACEHOLDER)))
+                values.append(" ".join(analyze_aligned(text, PLACEHOLDER, doc["locale"])))
             rows.append(values)
         cursor.executemany(
             f"INSERT INTO search_joint_document ({', '.join(names)})"  # noqa: S608

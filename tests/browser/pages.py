@@ -50,6 +50,8 @@ KINDS = (
     ("accessibility", "accessibility statement /toegankelijkheid/"),
     ("privacy", "privacy page /privacy/"),
     ("french", "French home page /fr/"),
+    ("french-services", "French services index /fr/diensten/ (Dutch fallbacks marked)"),
+    ("french-service", "French local service page /fr/diensten/.../"),
     ("services", "services index /diensten/"),
     ("services-filtered", "services by life event /diensten/?levensgebeurtenis=..."),
     ("service", "local service page"),
@@ -138,7 +140,7 @@ def page_specs():
     specs += [PageSpec(REGION, "regio", kind) for kind, _what, _path in REGION_KINDS]
     for slug, config in sorted(directory.municipalities.items()):
         for kind, _what in KINDS:
-            if kind == "french" and "fr" not in config.languages:
+            if kind.startswith("french") and "fr" not in config.languages:
                 continue
             specs.append(PageSpec(slug, config.theme, kind))
     return specs, [str(error) for error in directory.errors]
@@ -268,6 +270,13 @@ def resolve(spec):
             if french is None or not french.live:
                 return Target(missing="no live French home page, though the site has French")
             return Target(path=_path(french))
+        case "french-services" | "french-service":
+            french = home.get_translation_or_none(Locale.objects.get(language_code="fr"))
+            if french is None:
+                return Target(missing="no French home page, though the site has French")
+            if spec.kind == "french-service":
+                return _service(french)
+            return _first(ServiceIndexPage.objects.child_of(french), "French services index")
         case "services":
             return _first(tree.type(ServiceIndexPage), "services index /diensten/")
         case "services-filtered":

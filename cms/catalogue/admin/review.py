@@ -101,6 +101,8 @@ def changes_of(page, facts_cache=None):
     state = getattr(page, "review_state", None)
     reviewed = state.reviewed_facts if state is not None else {}
     changes = []
+    if state is not None and state.merge_conflict:
+        changes.append(Change("merge_conflict", state.merge_conflict))
     if service.archived:
         changes.append(Change("archived", _("Archived: no longer offered in the region"), "", ""))
     for name in FACT_FIELDS:

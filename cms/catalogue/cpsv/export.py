@@ -6,6 +6,13 @@ is in docs/catalogue.md ("Catalogue open data"). In short: every part of a servi
 website) is a node of its own with a minted IRI, a Dutch title and description, an order
 and an identifier; code-list values are typed ``skos:Concept``; the competent authority
 is a ``m8g:PublicOrganisation`` with a label and a ``dct:Location``.
+
+Every language: a service's translations (same translation key, another locale) add their
+texts to the same nodes as language-tagged literals (``"Carte d'identité"@fr`` beside
+``"Identiteitskaart"@nl``): the Dutch description makes the nodes, a translation only
+labels those it has a counterpart for (a part by its number), and only with texts that
+differ from the Dutch (the rest is not translated yet), so the shapes' Dutch requirements
+and ``sh:uniqueLang`` still hold.
 """
 
 from django.utils.html import strip_tags
@@ -45,6 +52,7 @@ __all__ = [
     "raw",
     "region_graph",
     "regional_services",
+    "translations_of",
 ]
 
 LANGUAGE = "nl"
@@ -76,14 +84,25 @@ def html(value):
 class ServiceGraph:
     """Adds one public service (a concept snapshot or an instance) to ``graph``."""
 
-    def __init__(self, graph, node, owner):
+    def __init__(self, graph, node, owner, language=LANGUAGE):
         self.graph = graph
         self.node = node
         self.owner = owner  # the IRI the service's parts are numbered under
         self.counts = {}
+        self.language = language
+        # A translation only adds its texts to the nodes the Dutch description made.
+        self.translating = language != LANGUAGE
 
     # Literals -------------------------------------------------------------------------
     def text(self, subject, predicate, value, informal=None):
+        if self.translating:
+            # Only on nodes the Dutch made, and only a text that is translated: one the
+            # same as the Dutch (copied, not yet translated) is not repeated as French.
+            known = (subject, RDF.type, None) in self.graph
+            dutch = Literal(str(value), lang=LANGUAGE)
+            if value and known and (subject, predicate, dutch) not in self.graph:
+                self.graph.add((subject, predicate, Literal(str(value), lang=self.language)))
+            return
         if value:
             self.graph.add((subject, predicate, Literal(str(value), lang=LANGUAGE)))
         if informal and str(informal) != str(value or ""):
@@ -92,15 +111,16 @@ class ServiceGraph:
             self.graph.add((subject, predicate, Literal(str(informal), lang=INFORMAL_LANGUAGE)))
 
     def plain(self, subject, predicate, value):
-        if value not in (None, ""):
+        if value not in (None, "") and not self.translating:
             self.graph.add((subject, predicate, Literal(str(value), datatype=XSD.string)))
 
     def stamp(self, subject, predicate, value):
-        if value is not None:
+        if value is not None and not self.translating:
             self.graph.add((subject, predicate, Literal(value, datatype=XSD.dateTime)))
 
     def add(self, *triple):
-        self.graph.add(triple)
+        if not self.translating:
+            self.graph.add(triple)
 
     # Parts ----------------------------------------------------------------------------
     def part(self, kind, rdf_type, title, description, extra_types=(), item=None):
@@ -167,11 +187,13 @@ class ServiceGraph:
         self.text(node, VD.processingTime, facts["processing_time"])
         for word in facts["keywords"]:
             self.text(node, DCAT.keyword, word)
-        self.codes(facts)
+        if not self.translating:  # codes and the flow are the region's, in Dutch
+            self.codes(facts)
         self.requirements(facts["requirements"])
-        # A concept's own flow (with its JSON); an instance's merged with its local changes.
-        merged = facts.get("eligibility_flow")
-        add_eligibility(self, facts.get("eligibility"), merged, with_json=merged is None)
+        if not self.translating:
+            # A concept's own flow (with its JSON); an instance's merged with local changes.
+            merged = facts.get("eligibility_flow")
+            add_eligibility(self, facts.get("eligibility"), merged, with_json=merged is None)
         self.procedure(facts["procedure"])
         self.costs(facts["costs"])
         for item in facts["financial_advantages"]:
@@ -309,8 +331,9 @@ def service_facts(service):
     return facts
 
 
-def add_concept(graph, service):
-    """One regional service as an IPDC concept snapshot."""
+def add_concept(graph, service, translations=()):
+    """One regional service as an IPDC concept snapshot, with the texts of its
+    ``translations`` (RegionalService objects in other locales) beside the Dutch ones."""
     holder = concept_iri(service.identifier)
     node = snapshot_iri(service.identifier, service.definition_changed_at)
     builder = ServiceGraph(graph, node, holder)
@@ -325,6 +348,9 @@ def add_concept(graph, service):
     builder.add(node, LPDC.isArchived, Literal(bool(service.archived)))
     builder.add(node, M8G.hasCompetentAuthority, region_organisation(builder))
     builder.describe(service_facts(service))
+    for translation in translations:
+        language = translation.locale.language_code
+        ServiceGraph(graph, node, holder, language).describe(service_facts(translation))
     return node
 
 
@@ -333,9 +359,25 @@ def regional_services(locale=None):
     return RegionalService.objects.filter(locale=locale).order_by("identifier")
 
 
+def translations_of(objects, model=RegionalService):
+    """{translation key: the objects' translations, in language order}, in one query."""
+    found = {}
+    for translation in (
+        model.objects.filter(translation_key__in=[o.translation_key for o in objects])
+        .exclude(pk__in=[o.pk for o in objects])
+        .select_related("locale")
+        .order_by("locale__language_code", "pk")
+    ):
+        found.setdefault(translation.translation_key, []).append(translation)
+    return found
+
+
 def region_graph(services=None):
-    """The region's concepts (every regional service in the default language)."""
+    """The region's concepts (every regional service in the default language, with the
+    texts of its translations)."""
     graph = new_graph()
-    for service in regional_services() if services is None else services:
-        add_concept(graph, service)
+    services = list(regional_services() if services is None else services)
+    translations = translations_of(services)
+    for service in services:
+        add_concept(graph, service, translations.get(service.translation_key, ()))
     return graph

@@ -5,12 +5,19 @@ into a :class:`RegionalService` of the default locale, matched by identifier
 (``schema:productID``, else ``dct:identifier``). Everything is checked before anything is
 written, and the writing happens in one transaction: a bad file changes nothing. Errors
 name the node (and its line in the file) and the property or value at fault.
+
+Texts in another language of the site (``@fr``, ``@en``: a title in that language on the
+service node) are read into the service's translation in that locale (made when missing,
+with the same translation key), part by part in the Dutch order; a part without a text in
+that language keeps the Dutch one. Languages without a Locale (no site offers them) are
+left out.
 """
 
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -56,11 +63,18 @@ class ImportPlan:
 class NodeReader:
     """Reads one service node; problems are collected, not raised, so all are reported."""
 
-    def __init__(self, graph, node, text, errors):
+    def __init__(self, graph, node, text, errors, language=None):
         self.graph = graph
         self.node = node
         self.text = text
         self.errors = errors
+        self.language = language  # a translation's language; None reads the Dutch texts
+
+    def languages(self):
+        """The other languages the service node has a title in (that a site may offer)."""
+        offered = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+        found = self.by_language(self.node, DCTERMS.title)
+        return sorted(code for code in found if code in offered and code != "nl")
 
     def where(self, node=None):
         node = self.node if node is None else node
@@ -76,6 +90,8 @@ class NodeReader:
 
     def literal(self, node, predicate, required=False):
         by_language = self.by_language(node, predicate)
+        if self.language in by_language:
+            return str(by_language[self.language])
         for language in FORMAL_LANGUAGES:
             if language in by_language:
                 return str(by_language[language])
@@ -95,6 +111,8 @@ class NodeReader:
 
     def informal(self, node, predicate):
         """The informal variant of a text, or "" when there is none or it is the formal."""
+        if self.language:
+            return ""  # the register variants are Dutch
         by_language = self.by_language(node, predicate)
         for language in INFORMAL_LANGUAGES:
             if language in by_language:
@@ -169,7 +187,12 @@ class NodeReader:
                 sorted(
                     str(v)
                     for v in self.graph.objects(node, DCAT.keyword)
-                    if isinstance(v, Literal) and (v.language in LANGUAGES or not v.language)
+                    if isinstance(v, Literal)
+                    and (
+                        v.language == self.language
+                        if self.language
+                        else (v.language in LANGUAGES or not v.language)
+                    )
                 )
             ),
             "archived": archived is True,
@@ -312,10 +335,54 @@ def service_nodes(graph):
     return sorted(set(graph.subjects(RDF.type, CPSV.PublicService)) - instances)
 
 
-def concept_graph(service):
+def concept_graph(service, *translations):
     graph = new_graph()
-    add_concept(graph, service)
+    add_concept(graph, service, translations)
     return graph
+
+
+@dataclass
+class Translations:
+    """The locales and the existing translated services an import may write to."""
+
+    locales: dict  # language code -> Locale
+    existing: dict  # (identifier, locale id) -> RegionalService
+
+    def plan(self, reader, service, plan, to_save):
+        """Plan the translation of ``service`` that ``reader`` (in its language) reads."""
+        locale = self.locales.get(reader.language)
+        if locale is None:
+            return
+        values = reader.fields()
+        translation = self.existing.get((service.identifier, locale.pk))
+        before = translation and (concept_graph(service, translation), translation.archived)
+        if translation is None:
+            translation = RegionalService(
+                identifier=service.identifier,
+                locale=locale,
+                translation_key=service.translation_key,
+                created_at=service.created_at,
+                definition_changed_at=service.definition_changed_at,
+            )
+        for name, value in values.items():
+            setattr(translation, name, value)
+        try:
+            translation.full_clean(exclude=["translation_key"])
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                reader.error(f"@{reader.language} {name}: {' '.join(str(m) for m in messages)}")
+            return
+        label = f"{service.identifier} ({reader.language})"
+        # Compared as graphs, like the Dutch: what the export would say, in any order.
+        if (
+            before
+            and before[1] == translation.archived
+            and isomorphic(before[0], concept_graph(service, translation))
+        ):
+            plan.unchanged.append(label)
+            return
+        (plan.updated if before else plan.created).append(label)
+        to_save.append(translation)
 
 
 def plan_import(text, locale=None):
@@ -332,6 +399,10 @@ def plan_import(text, locale=None):
         )
     locale = locale or Locale.get_default()
     existing = {s.identifier: s for s in RegionalService.objects.filter(locale=locale)}
+    translations = Translations(
+        {lang.language_code: lang for lang in Locale.objects.exclude(pk=locale.pk)},
+        {(s.identifier, s.locale_id): s for s in RegionalService.objects.exclude(locale=locale)},
+    )
     errors, plan, to_save, seen = [], ImportPlan(), [], {}
     for node in nodes:
         reader = NodeReader(graph, node, text, errors)
@@ -363,12 +434,15 @@ def plan_import(text, locale=None):
             continue
         if before is None:
             plan.created.append(identifier)
+            to_save.append(service)
         elif isomorphic(before, concept_graph(service)):
             plan.unchanged.append(identifier)
-            continue
         else:
             plan.updated.append(identifier)
-        to_save.append(service)
+            to_save.append(service)
+        for language in reader.languages():
+            translated = NodeReader(graph, node, text, errors, language)
+            translations.plan(translated, service, plan, to_save)
     if errors:
         more = len(errors) - MAX_ERRORS
         lines = errors[:MAX_ERRORS] + ([_("... and %(n)s more") % {"n": more}] if more > 0 else [])

@@ -5,7 +5,9 @@ unless the page overrides them, plus the local ones), records the concept it der
 from (``dct:source``), and has the municipality as competent authority and creator.
 Channels are ``m8g:Channel`` nodes with their opening hours as ``time:TemporalEntity``.
 An instance's texts are the ones its site shows, in the municipality's register (the
-informal variants on an informal site), tagged ``@nl``.
+informal variants on an informal site), tagged ``@nl``; the page's live translations in
+the languages IPDC's instance shape allows (``INSTANCE_LANGUAGES``) add theirs, tagged with
+their language, to the same nodes.
 """
 
 from rdflib import Literal, URIRef
@@ -24,6 +26,10 @@ from .vocabulary import code_iri, dutch_label, spatial_iri
 __all__ = ["local_pages", "municipality_graph", "prefetch_locations"]
 
 SCHEMA_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+# The languages besides Dutch IPDC's instance shape allows texts in (its concept shape
+# also allows French and German): a local page's French translation stays out of the
+# instance export, which would not conform with it, while the concept carries French.
+INSTANCE_LANGUAGES = ("en",)
 DUTCH_DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
@@ -116,6 +122,33 @@ def add_instance(graph, municipality, page):
     return node
 
 
+def add_translation(graph, municipality, page):
+    """The texts of ``page``, a translation of a local page already in ``graph``."""
+    node = instance_iri(municipality.slug, page.service.identifier)
+    builder = ServiceGraph(graph, node, node, page.locale.language_code)
+    builder.describe(merged_facts(page))
+    builder.text(node, VD.localConditions, html(page.facts.local_conditions.value))
+    for number, channel in enumerate(page.facts.channels, start=1):
+        channel_node = URIRef(f"{node}/kanaal/{number}")
+        builder.text(channel_node, DCTERMS.title, channel.name)
+        builder.text(channel_node, VD.address, channel.address)
+        builder.text(channel_node, VD.processingTime, channel.processing_time)
+
+
+def translated_pages(pages):
+    """The live translations of ``pages`` (local pages in the default language) in the
+    languages an instance may carry."""
+    return list(
+        LocalServicePage.objects.live()
+        .filter(
+            translation_key__in=[page.translation_key for page in pages],
+            locale__language_code__in=INSTANCE_LANGUAGES,
+        )
+        .select_related("service", "locale")
+        .order_by("locale__language_code", "slug")
+    )
+
+
 def add_channel(builder, channel, number):
     node = URIRef(f"{builder.owner}/kanaal/{number}")
     builder.add(builder.node, M8G.hasChannel, node)
@@ -189,7 +222,10 @@ def municipality_graph(municipality, pages=None):
     pages = in_register_of(
         municipality, list(local_pages(municipality) if pages is None else pages)
     )
-    prefetch_locations(pages)
+    translations = in_register_of(municipality, translated_pages(pages))
+    prefetch_locations(pages + translations)
     for page in pages:
         add_instance(graph, municipality, page)
+    for page in translations:
+        add_translation(graph, municipality, page)
     return graph

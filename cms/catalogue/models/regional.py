@@ -17,7 +17,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.blocks.struct_block import BlockGroup
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import RevisionMixin, TranslatableMixin
+from wagtail.models import Locale, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from cms.core import register
@@ -345,6 +345,31 @@ class RegionalService(TranslatableMixin, RevisionMixin, index.Indexed, models.Mo
         super().save(*args, **kwargs)
         if changed:
             transaction.on_commit(self.announce_change)
+
+    @classmethod
+    def translate_missing(cls, language, texts):
+        """Translate into ``language`` (its locale made when missing) the default locale's
+        services ``texts`` names (identifier -> field values) that have no translation
+        there yet; returns the translations."""
+        locale = Locale.objects.get_or_create(language_code=language)[0]
+        done = cls.objects.filter(locale=locale).values("identifier")
+        sources = cls.objects.filter(locale=Locale.get_default(), identifier__in=list(texts))
+        return [
+            source.translate(locale, **texts[source.identifier])
+            for source in sources.exclude(identifier__in=done)
+        ]
+
+    def translate(self, locale, **texts):
+        """Save this service's translation into ``locale`` with ``texts`` (field values)
+        instead of the source's; the register variants, Dutch, are left empty."""
+        translation = self.copy_for_translation(locale)
+        for name in INFORMAL_FIELDS:
+            setattr(translation, name + INFORMAL, "")
+        for name, value in texts.items():
+            setattr(translation, name, value)
+        translation.save()
+        translation.save_revision(log_action=True)
+        return translation
 
     @property
     def keyword_list(self):

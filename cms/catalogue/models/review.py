@@ -15,10 +15,18 @@ from .regional import FACT_FIELDS, RegionalService
 
 
 def needs_review_q(prefix=""):
-    """Local service pages whose regional definition changed since their last review, or
-    whose regional service was archived."""
-    return Q(**{f"{prefix}service__archived": True}) | Q(
-        **{f"{prefix}service__definition_changed_at__gt": F(f"{prefix}review_state__reviewed_at")}
+    """Local service pages whose regional definition changed since their last review, whose
+    regional service was archived, or that a municipality merger flagged."""
+    return (
+        Q(**{f"{prefix}service__archived": True})
+        | Q(
+            **{
+                f"{prefix}service__definition_changed_at__gt": F(
+                    f"{prefix}review_state__reviewed_at"
+                )
+            }
+        )
+        | Q(**{f"{prefix}review_state__merge_conflict__gt": ""})
     )
 
 
@@ -43,6 +51,14 @@ class LocalServiceState(models.Model):
             "The municipality stopped taking part in sites/; taking part again republishes it."
         ),
     )
+    merge_conflict = models.TextField(
+        _("merger conflict"),
+        blank=True,
+        help_text=_(
+            "Set by a municipality merger (sync_sites) when more than one merged "
+            "municipality had local facts for this service; cleared by the next review."
+        ),
+    )
 
     class Meta:
         verbose_name = _("local service review")
@@ -55,6 +71,7 @@ class LocalServiceState(models.Model):
         self.reviewed_at = timezone.now()
         self.reviewed_by = user
         self.reviewed_facts = service.facts()
+        self.merge_conflict = ""
         self.save()
 
     def changed_facts(self, service: RegionalService):

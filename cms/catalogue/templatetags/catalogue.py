@@ -1,8 +1,9 @@
 from django import template
 
+from cms.core.jsonld import script
 from cms.municipalities.models import Municipality
 
-from ..markup import government_service, script
+from ..markup import government_service
 
 register = template.Library()
 

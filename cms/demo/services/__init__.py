@@ -10,13 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.catalogue.models import LocalServicePage, ServiceIndexPage
+from cms.catalogue.models import LocalServicePage, RegionalService, ServiceIndexPage
 from cms.municipalities.models import Municipality
-from cms.sitesync.services import ensure_local_services
+from cms.sitesync.services import ensure_local_services, ensure_translated_local_services
 
 from .indexing import indexing_deferred
 from .local import LocalVariations
-from .regional import SPECS, ensure_regional_services
+from .regional import FRENCH_TEXTS, SPECS, ensure_regional_services
 
 __all__ = ["SPECS", "ServicesReport", "seed_services"]
 
@@ -63,7 +63,7 @@ def seed_services(municipalities=None, today=None):
     report = ServicesReport()
     with transaction.atomic(), indexing_deferred() as defer:
         created = ensure_regional_services()
-        defer(*created)
+        defer(*created, *RegionalService.translate_missing("fr", FRENCH_TEXTS))
         report.created = [service.identifier for service in created]
         for m in municipalities:
             pages = ServiceIndexPage.objects.child_of(m.site.root_page)
@@ -74,8 +74,10 @@ def seed_services(municipalities=None, today=None):
             synced = []
             ensure_local_services(index_page, m.participation, synced)
             filled, opted_out = LocalVariations(m, index_page, today).run()
+            ensure_translated_local_services(index_page, synced)
             if synced or filled or opted_out:
-                defer(*LocalServicePage.objects.child_of(index_page))
+                keys = LocalServicePage.objects.child_of(index_page).values("translation_key")
+                defer(*LocalServicePage.objects.filter(translation_key__in=keys))
             report.synced += synced
             report.filled += filled
             report.opted_out += opted_out

@@ -52,16 +52,12 @@ OVERRIDES = {
     "processing_time": ("processing_time_override", str),
     "eligibility": ("eligibility_local", lambda items: blocks("outcome", items)),
 }
-TEXTS = load(
-    DATA_DIR / "channels.toml",
-    {
-        "desks": (dict.fromkeys(("hall", "library", "recycling"), ("str", True)), True),
-        "online": (dict.fromkeys(("name", "processing_time"), ("str", True)), True),
-        "phone": (dict.fromkeys(("city", "town"), ("str", True)), True),
-        "post": (dict.fromkeys(("name", "processing_time"), ("str", True)), True),
-        "costs": (dict.fromkeys(("no_tax", "tax", "rise"), ("str", True)), True),
-    },
-)
+NAMED = (dict.fromkeys(("name", "processing_time"), ("str", True)), True)  # online, post
+TEXTS = load(DATA_DIR / "channels.toml", {
+    "desks": (dict.fromkeys(("hall", "library", "recycling"), ("str", True)), True),
+    "online": NAMED, "phone": (dict.fromkeys(("city", "town"), ("str", True)), True), "post": NAMED,
+    "costs": (dict.fromkeys(("no_tax", "tax", "rise"), ("str", True)), True),
+})  # fmt: skip
 
 
 def local_page(values):
@@ -96,9 +92,8 @@ def _money(value):
 
 
 def tax_note(tax):
-    if not tax:
-        return TEXTS["costs"]["no_tax"]
-    return TEXTS["costs"]["tax"].format(tax=_money(tax).replace(".", ","))
+    costs = TEXTS["costs"]
+    return costs["tax"].format(tax=_money(tax).replace(".", ",")) if tax else costs["no_tax"]
 
 
 def cost(title, amount, description, valid_from=None):

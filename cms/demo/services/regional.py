@@ -35,6 +35,8 @@ CHANNELS = {
 KINDS = {"desk": choice("hall", "library", "recycling", "")}
 CHANNEL_DEFAULTS = {"desk": "hall", "online": "", "online_url": "", "online_name": ""}
 CHANNEL_DEFAULTS.update(phone=True, post=False, appointment=False)
+FRENCH = dict.fromkeys(("name", "short_description", "keywords"), ("str", True))
+FRENCH.update(description=("strings", True), processing_time=("str", False))
 SCHEMA = {
     "identifier": ("slug", True),
     **dict.fromkeys(("name", "short", "keywords"), ("str", True)),  # short: short description
@@ -55,6 +57,7 @@ SCHEMA = {
     **dict.fromkeys(("steps", "advantages"), ([TITLED], False)),
     "costs": ([COST], False),
     "eligibility": (["table"], False),  # "Do I qualify?": blocks, { type = ..., <its fields> }
+    "fr": (FRENCH, False),  # RegionalService fields of its French translation; the rest is Dutch
 }
 
 
@@ -134,6 +137,8 @@ def load_catalogue(folder=DATA_DIR / "services", topics=TOPICS):
 
 SPECS = load_catalogue()
 SPECS_BY_ID = {spec.identifier: spec for spec in SPECS}
+FRENCH_TEXTS = {s.identifier: {**s.values["fr"], "description": html(s.values["fr"]["description"])}
+                for s in SPECS if "fr" in s.values}  # fmt: skip
 
 
 def ensure_regional_services(locale=None):

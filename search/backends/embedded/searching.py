@@ -39,7 +39,7 @@ class IndexSearch:
     # -- reading ----------------------------------------------------------------------
     def search(self, query):
         self.ensure_schema()
-        terms = analyze_query(query.text)
+        terms = analyze_query(query.text, language=query.locale)
         results = JointResults(query=query, facets={name: [] for name in FACETS})
         if not terms:
             return results
@@ -151,6 +151,7 @@ class IndexSearch:
                     snippet=marked_html(snippet),
                     date=_as_date(values["date"]),
                     regional_service=values["regional_service"],
+                    locale=values["locale"] or "",
                     score=row.score,
                 )
             )
@@ -207,7 +208,7 @@ class IndexSearch:
     # -- autocomplete -----------------------------------------------------------------
     def autocomplete(self, prefix, municipality, locale, limit=8):
         self.ensure_schema()
-        terms = analyze_query(prefix)
+        terms = analyze_query(prefix, language=locale)
         if not terms or not prefix.strip() or not prefix.rstrip()[-1:].isalnum():
             prefix_word = None
         else:
