@@ -20,8 +20,9 @@ from cms.pages.models import AccessibilityStatementPage, HomePage, RegionPage
 
 from .groups import ensure_municipality_access, ensure_regional_editors
 from .journeys import ensure_local_journeys
+from .merge import MergeError, merge_into
 from .places import ensure_neighbours, ensure_places
-from .services import ensure_local_services
+from .services import ensure_local_services, ensure_translated_local_services
 from .tree import STANDARD_PAGES, TRANSLATED_TITLES, create_child, publish
 
 
@@ -94,9 +95,12 @@ class MunicipalitySync:
         ensure_places(municipality, config, self.changes)
         pages = [home, *self.ensure_standard_pages(home)]
         homes = [home, *self.ensure_translations(pages, locales[1:])]
+        if config.merges:
+            merge_into(municipality, homes, config, self.dev_port, self.changes)
         for page in pages:
             if isinstance(page, ServiceIndexPage):
                 ensure_local_services(page, config.services, self.changes)
+                ensure_translated_local_services(page, self.changes)
         ensure_local_journeys(home, self.changes)
         ensure_municipality_access(municipality, homes, self.changes)
         return self.changes
@@ -307,6 +311,6 @@ def synchronise(worker, dry_run):
                 raise DryRunRollback
     except DryRunRollback:
         pass
-    except SyncError as error:
+    except (SyncError, MergeError) as error:
         report.error = str(error)
     return report

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -22,7 +24,7 @@ class Command(BaseCommand):
         directory = load_sites(settings.SITES_DIR, settings.THEMES_DIR)
         for error in directory.errors:
             self.stderr.write(self.style.ERROR(f"refused {error}"))
-        unknown = sorted(set(slugs) - set(directory.municipalities))
+        unknown = sorted(set(slugs) - set(directory.municipalities) - set(directory.merged))
         refused = {error.path.stem for error in directory.errors}
         for slug in unknown:
             if slug not in refused:
@@ -53,8 +55,15 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"{report.slug}: unchanged")
 
+        remaining = set(Municipality.objects.values_list("slug", flat=True))
+        files = {path.stem for path in Path(settings.SITES_DIR).glob("*.toml")}
+        for slug, new in sorted(directory.merged.items()):
+            if slug not in remaining and slug in files:
+                self.stdout.write(f"{slug}: merged into {new}; sites/{slug}.toml can be deleted")
         if not slugs:
-            for orphan in Municipality.objects.exclude(slug__in=directory.municipalities):
+            for orphan in Municipality.objects.exclude(
+                slug__in=[*directory.municipalities, *directory.merged]
+            ):
                 if orphan.slug in refused:
                     continue
                 self.stdout.write(
