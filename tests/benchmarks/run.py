@@ -21,6 +21,9 @@ cache costs.
    images aside (HTML, CSS, JS, fonts, requests, third-party URLs), and the median of 30
    sequential requests beside the content page's (tests/benchmarks/pages.py).
 
+4. `export_static` of Kortrijk's site grown to 600 pages on another copy, under production
+   settings: pages, seconds, pages/s (tests/benchmarks/static_export.py).
+
 The demo database is never written to. The figures are printed and written to
 var/bench/foundation.txt; nothing is asserted about them. The run exits non-zero only when
 the server does not start or answers with errors.
@@ -36,7 +39,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import pages, server, wrk
+from . import pages, server, static_export, wrk
 from .demo_db import copy_database, page_count, site_host
 from .query_counts import count_queries, report_queries
 from .report import Report, machine
@@ -100,6 +103,9 @@ def main(argv=None):
     parser.add_argument("--skip-queries", action="store_true", help="only measure throughput")
     parser.add_argument(
         "--skip-pages", action="store_true", help="skip page weight and render time per page type"
+    )
+    parser.add_argument(
+        "--skip-static-export", action="store_true", help="skip the 600-page static export"
     )
     args = parser.parse_args(argv)
     started = time.monotonic()
@@ -227,6 +233,13 @@ def main(argv=None):
                 say(note if note.startswith("  ") else f"note: {note}")
         if page_rows:
             errors += report_pages(say, page_rows, cache_seconds.get("render", "?"))
+        if not args.skip_static_export:
+            print("  static export of a 600-page site ...", flush=True)
+            try:
+                static_export.report_static_export(say, static_export.measure(tmp, tmp / "static"))
+            except server.ServerError as error:
+                say(f"note: static export: FAILED: {error}")
+                errors += 1
 
     say()
     say(f"runtime: {time.monotonic() - started:.0f}s; {errors} error(s)")
