@@ -10,6 +10,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env
+from .media import media_storage
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 SITES_DIR = Path(env("VOORDEUR_SITES_DIR", str(BASE_DIR / "sites")))
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "cms.journeys",
     "cms.api",
     "cms.sitesync",
+    "cms.staticexport",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -149,6 +151,10 @@ CACHES = {
     if env("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# Sessions live in the database, so a cache flush signs no one out. With Redis shared by
+# every server they are read from the cache first; never from a per-process memory cache,
+# where a sign-out would not reach the other workers' copies.
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if env("REDIS_URL") else "db")
 
 # Form pages: at most COUNT accepted submissions per visitor address per SECONDS; behind
 # TRUSTED_PROXY_COUNT proxies the visitor's address is read from X-Forwarded-For.
@@ -194,8 +200,10 @@ STATICFILES_FINDERS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploads on the local disk, or on S3-compatible object storage with MEDIA_STORAGE_URL or
+# AWS_STORAGE_BUCKET_NAME (media.py, cms/core/storage.py, docs/deploy.md).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -51,6 +51,7 @@ _CLEARED = (
     "HOST",
     "LOG_LEVEL",
     "MEDIA_ROOT",
+    "MEDIA_STORAGE_URL",
     "PORT",
     "REDIS_URL",
     "SECRET_KEY",
@@ -60,7 +61,7 @@ _CLEARED = (
     "WAGTAILADMIN_BASE_URL",
     "WEB_CONCURRENCY",
 )
-_CLEARED_PREFIXES = ("EMAIL_", "GUNICORN_", "VOORDEUR_")
+_CLEARED_PREFIXES = ("AWS_", "EMAIL_", "GUNICORN_", "VOORDEUR_")
 
 SITES = load_sites(ROOT / "sites", ROOT / "themes")
 MUNICIPALITIES = sorted(SITES.municipalities.values(), key=lambda config: config.slug)
