@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from . import summary
 
@@ -43,3 +44,12 @@ def pytest_runtest_logreport(report):
 
 def pytest_terminal_summary(terminalreporter):
     summary.write(terminalreporter)
+
+
+@pytest.fixture
+def in_english(settings):
+    """English as the site's and the thread's language, for tests that read messages
+    (the admin and the commands speak Dutch by default)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

@@ -4,7 +4,6 @@ changes to its outcomes."""
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
-from django.utils import translation
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
@@ -16,14 +15,8 @@ from cms.catalogue.models import RegionalService
 from .factories import RegionalServiceFactory, local_page
 from .test_regional_admin import URL, form_data, regional_editor
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """The checks' messages are translated; these tests read the English ones."""
-    with translation.override("en"):
-        yield
+# The tests read the English messages (the admin and the commands speak Dutch by default).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 def question(key, text, yes="", no="", answers=(), explanation=""):

@@ -5,7 +5,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import translation
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -15,7 +14,8 @@ from cms.catalogue.models import RegionalService
 from .factories import RegionalServiceFactory, local_page
 from .test_export import full_service
 
-pytestmark = pytest.mark.django_db
+# The tests read the English messages (the admin and the commands speak Dutch by default).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 def parsed(text):
@@ -30,13 +30,6 @@ def run(path, *args):
     out = StringIO()
     call_command("import_catalogue", str(path), *args, stdout=out)
     return out.getvalue()
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """The command's messages are translated; these tests read the English ones."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ say which pages and what changed."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import translation
 from wagtail.models import Page, PageLogEntry, Revision
 
 from cms.catalogue.admin.review import changes_of, flagged_pages
@@ -16,17 +15,10 @@ from tests.factories import UserFactory, editor_of
 
 from .factories import RegionalServiceFactory, local_page
 
-pytestmark = pytest.mark.django_db
+# The tests read the English messages (the admin and the commands speak Dutch by default).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 SLUGS = ("kortrijk", "kuurne", "menen")
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """The admin speaks Dutch by default; these tests read its English strings."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
 
 
 def flagged(service=None):

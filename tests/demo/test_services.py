@@ -25,8 +25,7 @@ from cms.locations.models import ContactPage, LocationPage
 from cms.municipalities.models import Municipality
 from search.backends import get_embedded_backend
 from search.extract import doc_id_for
-
-from .test_setup_demo import table_counts
+from tests.tables import table_counts
 
 pytestmark = pytest.mark.django_db
 

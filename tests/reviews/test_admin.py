@@ -23,15 +23,8 @@ from tests.factories import UserFactory, editor_of
 
 from .helpers import content_page, published_months_ago, review_of
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """The admin speaks Dutch by default; most tests read its English strings."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+# The tests read the English messages (the admin and the commands speak Dutch by default).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture
