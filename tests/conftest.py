@@ -47,9 +47,15 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture
-def in_english(settings):
-    """English as the site's and the thread's language, for tests that read messages
-    (the admin and the commands speak Dutch by default)."""
-    settings.LANGUAGE_CODE = "en"
+def english_messages():
+    """English as the thread's language, for tests that read translated messages while the
+    site keeps its Dutch default (the catalogue's default language is the site's)."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def in_english(settings, english_messages):
+    """English as the site's and the thread's language, for tests that read the admin's
+    messages (the admin and the commands speak Dutch by default)."""
+    settings.LANGUAGE_CODE = "en"

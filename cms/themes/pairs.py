@@ -39,6 +39,7 @@ _MUTED = (
     ".at-a-glance",
     ".top-tasks a",
     ".most-asked a",
+    ".event-filters",
 )
 # Surfaces in the brand colour with on-brand text: the header, buttons, the video label.
 _BRAND = (
@@ -84,7 +85,7 @@ PAIRS = (
     # Links.
     Pair("link", "background", TEXT, "links, the skip link, light buttons, accordions",
          ("a", ".skip-link", ".search-form button", ".main-nav__toggle",
-          ".accordion__summary")),
+          ".accordion__summary", ".event-filters__actions button")),
     Pair("link", "muted-background", TEXT, "links in cards, callouts, the footer",
          ("a", *_MUTED)),
     Pair("link", "info-background", TEXT, "links in an information callout"),

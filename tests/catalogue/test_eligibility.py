@@ -15,8 +15,8 @@ from cms.catalogue.models import RegionalService
 from .factories import RegionalServiceFactory, local_page
 from .test_regional_admin import URL, form_data, regional_editor
 
-# The tests read the English messages (the admin and the commands speak Dutch by default).
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
+# The tests read the English messages; the site keeps Dutch as its default language.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_messages")]
 
 
 def question(key, text, yes="", no="", answers=(), explanation=""):

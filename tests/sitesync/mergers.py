@@ -93,3 +93,17 @@ def page_at(slug, path, language="nl"):
     """The page at ``path`` ("nieuws/markt/") on municipality ``slug``'s site."""
     home = home_of(slug, language)
     return Page.objects.get(url_path=home.url_path + path).specific
+
+
+def wrong_redirects(client, cases, new_host):
+    """The old addresses of ``cases`` ((old host, old path, new path), ...) that do not answer
+    301 to the new path on ``new_host``, or whose new page does not answer 200."""
+    wrong = []
+    for host, path, target in cases:
+        response = client.get(path, HTTP_HOST=host)
+        location = response.get("Location")
+        if (response.status_code, location) != (301, f"http://{new_host}{target}"):
+            wrong.append(f"{host}{path}: {response.status_code} {location}")
+        elif client.get(target, HTTP_HOST=new_host).status_code != 200:
+            wrong.append(f"{host}{path} -> {target}: the new page does not answer 200")
+    return wrong

@@ -31,6 +31,7 @@ from .mergers import (
     section,
     sync,
     write_merger,
+    wrong_redirects,
 )
 
 pytestmark = pytest.mark.django_db
@@ -161,31 +162,29 @@ def test_one_local_service_per_regional_service_and_conflicts_are_flagged(sites_
     assert not LocalServicePage.objects.filter(needs_review_q(), pk=both[0].pk).exists()
 
 
-@pytest.mark.parametrize(
-    ("host", "path", "target"),
-    [
-        ("avelgem.localhost:8000", "/", "/"),
-        ("avelgem.localhost:8000", "/nieuws/markt/", "/nieuws/markt-avelgem/"),
-        ("www.avelgem.be", "/nieuws/markt/", "/nieuws/markt-avelgem/"),
-        ("avelgem.be", "/afval/kalender/", "/afval-avelgem/kalender/"),
-        ("anzegem.localhost:8000", "/nieuws/markt/", "/nieuws/markt/"),
-        ("anzegem.localhost:8000", "/nieuws/", "/nieuws/"),
-        ("avelgem.localhost:8000", "/diensten/rijbewijs/", "/diensten/rijbewijs/"),
-        ("avelgem.localhost:8000", "/diensten/parkeerkaart/", "/diensten/parkeerkaart/"),
-        ("anzegem.localhost:8000", "/over/", "/over/"),
-    ],
-)
+# Old address -> the new page it answers with (one merger for them all: a merger is slow).
+OLD_ADDRESSES = [
+    ("avelgem.localhost:8000", "/", "/"),
+    ("avelgem.localhost:8000", "/nieuws/markt/", "/nieuws/markt-avelgem/"),
+    ("www.avelgem.be", "/nieuws/markt/", "/nieuws/markt-avelgem/"),
+    ("avelgem.be", "/afval/kalender/", "/afval-avelgem/kalender/"),
+    ("anzegem.localhost:8000", "/nieuws/markt/", "/nieuws/markt/"),
+    ("anzegem.localhost:8000", "/nieuws/", "/nieuws/"),
+    ("avelgem.localhost:8000", "/diensten/rijbewijs/", "/diensten/rijbewijs/"),
+    ("avelgem.localhost:8000", "/diensten/parkeerkaart/", "/diensten/parkeerkaart/"),
+    ("anzegem.localhost:8000", "/over/", "/over/"),
+]
+
+
 def test_every_old_address_answers_301_with_the_matching_new_page(
-    sites_dir, content, client, settings, host, path, target
+    sites_dir, content, client, settings
 ):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".avelgem.be", "avelgem.be"]
     write_merger(sites_dir, "kwaremont", ["anzegem", "avelgem"])
     _out, err, error = sync()
     assert error is None, err
-    response = client.get(path, HTTP_HOST=host)
-    assert response.status_code == 301
-    assert response["Location"] == f"http://kwaremont.localhost:8000{target}"
-    assert client.get(target, HTTP_HOST="kwaremont.localhost:8000").status_code == 200
+    wrong = wrong_redirects(client, OLD_ADDRESSES, "kwaremont.localhost:8000")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_people_media_index_and_export_follow(sites_dir, content, client):
